@@ -1,0 +1,134 @@
+import type { CareerStage, InstitutionKind, MaterialKind, PaperStatus, ProgramRole, VisitStatus } from '../domain/enums';
+import type { Label } from '../domain/ids';
+import type { Direction, Graph, GraphNode, Neighbour, RelType } from './graph';
+import type { CollaborationProjection } from './projection';
+
+/**
+ * The one port every store implements: the embedded in-process store (the default) and Neo4j.
+ * Reads are batch-first: each method is one round trip whatever the number of ids, so that a
+ * request's DataLoaders turn N parents into one call. Results come back in key order.
+ * A contract suite (tests/contract) runs the same GraphQL tests against every implementation.
+ */
+export interface GraphStore {
+  readonly kind: 'memory' | 'neo4j';
+
+  /** The nodes with these ids, in the order asked, null where none exists. */
+  nodesByIds(ids: readonly string[]): Promise<(GraphNode | null)[]>;
+
+  /** For each id (in order), its neighbours over one relationship type and direction, sorted by the neighbour's sortKey then id. */
+  neighbours(ids: readonly string[], rel: RelType, direction: Direction): Promise<Neighbour[][]>;
+
+  /** One page of a label's nodes, filtered, in sortKey/id order, with the total count of the filter. */
+  page(query: PageQuery): Promise<Page>;
+
+  /** Nodes whose normalised names contain the normalised text, best matches first. */
+  search(text: string, first: number, labels: readonly Label[]): Promise<SearchResult[]>;
+
+  /** Everything the collaboration analytics need, in one read (Neo4j: one Cypher query). */
+  projection(): Promise<CollaborationProjection>;
+
+  /** Number of nodes per label and of relationships per type. */
+  counts(): Promise<StoreCounts>;
+
+  /** Idempotent upsert (merge on ids): writing the same graph twice leaves the same store. */
+  write(graph: Graph): Promise<WriteSummary>;
+
+  /** Removes everything; tests and `seed --reset` only. */
+  clear(): Promise<void>;
+
+  /** A monotonically increasing number that changes whenever the data does (cache key for projections). */
+  version(): Promise<number>;
+
+  /** Throws a SERVICE_UNAVAILABLE store error when the store cannot answer. */
+  ping(): Promise<void>;
+
+  close(): Promise<void>;
+}
+
+export interface StoreCounts {
+  nodes: Partial<Record<Label, number>>;
+  rels: Partial<Record<RelType, number>>;
+}
+
+export interface WriteSummary {
+  nodes: number;
+  rels: number;
+}
+
+export type SortDirection = 'ASC' | 'DESC';
+
+/** Keyset position: the sortKey and id of the last row of the previous page. */
+export interface PageAfter {
+  sortKey: string;
+  id: string;
+}
+
+export interface PageQuery {
+  filter: NodeFilter;
+  first: number;
+  after?: PageAfter;
+  direction?: SortDirection;
+}
+
+export interface Page {
+  nodes: GraphNode[];
+  totalCount: number;
+  hasNextPage: boolean;
+}
+
+export interface SearchResult {
+  node: GraphNode;
+  /** Higher is better: 3 exact name, 2 prefix, 1 contains. */
+  score: number;
+}
+
+/** Filters per label. Every field is optional; an absent field does not filter. */
+export type NodeFilter =
+  | { label: 'Person'; where?: PersonWhere }
+  | { label: 'Visit'; where?: VisitWhere }
+  | { label: 'Institution'; where?: InstitutionWhere }
+  | { label: 'Lab'; where?: LabWhere }
+  | { label: 'Paper'; where?: PaperWhere }
+  | { label: 'Material'; where?: MaterialWhere }
+  | { label: 'Theme' | 'Country' | 'Event' | 'Transfer' | 'Source'; where?: undefined };
+
+export interface PersonWhere {
+  careerStages?: CareerStage[];
+  /** Stages counted as early-career by the configured rule; the store only sees the stage list. */
+  earlyCareerStages?: CareerStage[];
+  earlyCareer?: boolean;
+  programRole?: ProgramRole;
+  placeholder?: boolean;
+  institution?: string;
+  lab?: string;
+  country?: string;
+}
+
+export interface VisitWhere {
+  status?: VisitStatus[];
+  fiscalYear?: number;
+  fromCountry?: string;
+  toCountry?: string;
+  /** Visitor's early-career status under the stage list in earlyCareerStages. */
+  earlyCareer?: boolean;
+  earlyCareerStages?: CareerStage[];
+  person?: string;
+}
+
+export interface InstitutionWhere {
+  country?: string;
+  kind?: InstitutionKind;
+}
+
+export interface LabWhere {
+  institution?: string;
+  country?: string;
+}
+
+export interface PaperWhere {
+  status?: PaperStatus[];
+}
+
+export interface MaterialWhere {
+  kind?: MaterialKind;
+}

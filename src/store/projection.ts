@@ -1,0 +1,63 @@
+import type { CareerStage, PaperStatus, ScheduleChange, VisitStatus } from '../domain/enums';
+
+/**
+ * The facts the collaboration analytics are computed from, as plain data that either store
+ * returns in one read. Analytics (src/analytics) build their graphology graph from this, so the
+ * algorithms exist once, whatever the store.
+ */
+export interface CollaborationProjection {
+  people: ProjectedPerson[];
+  labs: ProjectedLab[];
+  institutions: ProjectedInstitution[];
+  visits: ProjectedVisit[];
+  papers: ProjectedPaper[];
+}
+
+export interface ProjectedPerson {
+  id: string;
+  /** Display name (Latin, else Japanese, else cohort label). */
+  label: string;
+  careerStage: CareerStage;
+  placeholder: boolean;
+  /** Labs the person is a member or head of, sorted. */
+  labs: string[];
+  /** Institutions: of those labs, plus direct affiliations, sorted. */
+  institutions: string[];
+}
+
+export interface ProjectedLab {
+  id: string;
+  label: string;
+  institution: string;
+  head: string | null;
+}
+
+export interface ProjectedInstitution {
+  id: string;
+  label: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+}
+
+export interface ProjectedVisit {
+  id: string;
+  visitor: string;
+  hosts: string[];
+  fromInstitution: string;
+  toInstitution: string;
+  toLab: string | null;
+  status: VisitStatus;
+  scheduleChange: ScheduleChange;
+  /** Earliest day the stay may have started (YYYY-MM-DD), null when unknown. */
+  start: string | null;
+  /** Latest day the stay may have ended, null when unknown. */
+  end: string | null;
+  fiscalYear: number | null;
+}
+
+export interface ProjectedPaper {
+  id: string;
+  authors: string[];
+  status: PaperStatus;
+  year: number | null;
+}

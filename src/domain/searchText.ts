@@ -5,7 +5,7 @@
  * removing them would turn が into か.
  */
 const LATIN_COMBINING_MARKS = /[\u0300-\u036f]/g;
-const SPACES_AND_PUNCTUATION = /[\s\u3000・,.'’()（）\-‐–—_/:：]+/g;
+const SPACES_AND_PUNCTUATION = /[|\s\u3000・,.'’()（）\-‐–—_/:：]+/g;
 
 export function normalizeForSearch(text: string): string {
   return text

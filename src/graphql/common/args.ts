@@ -1,0 +1,30 @@
+import { isIdOf, type Label } from '../../domain/ids';
+import { badInput } from '../../errors';
+import type { Context } from '../context';
+import { hydrate, type Entity } from '../node/node.type';
+
+/** Rejects an id that is malformed or names another type: the client's mistake, said plainly. */
+export function requireIdOf(label: Label, id: string, argumentName: string): string {
+  if (!isIdOf(label, id)) {
+    throw badInput(`\`${argumentName}\` must be a ${label} id such as "${label.toLowerCase()}:…", got "${id}"`, { argumentName });
+  }
+  return id;
+}
+
+export function optionalIdOf(label: Label, id: string | null | undefined, argumentName: string): string | undefined {
+  return id == null ? undefined : requireIdOf(label, id, argumentName);
+}
+
+export function requireCountryCode(code: string | null | undefined, argumentName: string): string | undefined {
+  if (code == null) return undefined;
+  const upper = code.toUpperCase();
+  if (!/^[A-Z]{2}$/.test(upper)) throw badInput(`\`${argumentName}\` must be an ISO 3166-1 alpha-2 code such as "JP"`, { argumentName });
+  return upper;
+}
+
+/** One node of a known type by id, batched; null when no such node exists (Relay convention). */
+export async function entityById<T extends Entity>(ctx: Context, label: Label, id: string, Type: new () => T): Promise<T | null> {
+  requireIdOf(label, id, 'id');
+  const node = await ctx.loaders.node.load(id);
+  return node ? hydrate(Type, node) : null;
+}

@@ -1,0 +1,56 @@
+import { Args, ArgsType, Ctx, Field, FieldResolver, InputType, Query, Resolver, Root } from 'type-graphql';
+import type { MaterialKind } from '../../domain/enums';
+import { Connection } from '../common/connection';
+import { MaterialKindEnum } from '../common/enums';
+import { connectionFrom, PageArgs, pageRequest } from '../common/pagination';
+import { related, relatedOne } from '../common/related';
+import type { Context } from '../context';
+import { Institution } from '../institution/institution.type';
+import { toEntityOf } from '../node/mappers';
+import { Theme } from '../theme/theme.type';
+import { Transfer } from '../transfer/transfer.type';
+import { Visit } from '../visit/visit.type';
+import { Material } from './material.type';
+
+const MaterialConnection = Connection(Material, 'Material');
+
+@InputType()
+class MaterialFilter {
+  @Field(() => MaterialKindEnum, { nullable: true })
+  kind?: MaterialKind | null;
+}
+
+@ArgsType()
+class MaterialsArgs extends PageArgs {
+  @Field(() => MaterialFilter, { nullable: true })
+  filter?: MaterialFilter | null;
+}
+
+@Resolver(() => Material)
+export class MaterialResolver {
+  @Query(() => MaterialConnection)
+  materials(@Args() args: MaterialsArgs, @Ctx() ctx: Context) {
+    const where = { kind: args.filter?.kind ?? undefined };
+    return connectionFrom(ctx.store, { label: 'Material', where }, pageRequest(args, ctx.maxPageSize), toEntityOf(Material));
+  }
+
+  @FieldResolver(() => Institution, { nullable: true })
+  owner(@Root() material: Material, @Ctx() ctx: Context): Promise<Institution | null> {
+    return relatedOne(ctx, material.id, 'OWNS', 'IN', Institution, 'Institution');
+  }
+
+  @FieldResolver(() => [Theme])
+  themes(@Root() material: Material, @Ctx() ctx: Context): Promise<Theme[]> {
+    return related(ctx, material.id, 'ABOUT', 'OUT', Theme, 'Theme');
+  }
+
+  @FieldResolver(() => [Visit], { description: 'Visits that used or brought this material or technique.' })
+  visits(@Root() material: Material, @Ctx() ctx: Context): Promise<Visit[]> {
+    return related(ctx, material.id, 'ABOUT', 'IN', Visit, 'Visit');
+  }
+
+  @FieldResolver(() => [Transfer])
+  transfers(@Root() material: Material, @Ctx() ctx: Context): Promise<Transfer[]> {
+    return related(ctx, material.id, 'OF', 'IN', Transfer, 'Transfer');
+  }
+}

@@ -1,0 +1,50 @@
+import 'reflect-metadata';
+import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchemaSync, type NonEmptyArray } from 'type-graphql';
+import { CountryResolver } from './country/country.resolver';
+import { EventResolver } from './event/event.resolver';
+import { InstitutionResolver } from './institution/institution.resolver';
+import { LabResolver } from './lab/lab.resolver';
+import { MaterialResolver } from './material/material.resolver';
+import { TYPE_OF_LABEL } from './node/mappers';
+import { NodeResolver } from './node/node.resolver';
+import { PaperResolver } from './paper/paper.resolver';
+import { PersonResolver } from './person/person.resolver';
+import { SearchResolver } from './search/search.resolver';
+import { SourceResolver, sourcesResolverFor } from './source/source.resolver';
+import { ThemeResolver } from './theme/theme.resolver';
+import { TransferResolver } from './transfer/transfer.resolver';
+import { VisitResolver } from './visit/visit.resolver';
+
+/** Every resolver class of the API. A feature adds its resolver here and nowhere else. */
+export const RESOLVERS: NonEmptyArray<Function> = [
+  NodeResolver,
+  PersonResolver,
+  InstitutionResolver,
+  LabResolver,
+  CountryResolver,
+  ThemeResolver,
+  MaterialResolver,
+  VisitResolver,
+  PaperResolver,
+  EventResolver,
+  TransferResolver,
+  SourceResolver,
+  SearchResolver,
+  ...Object.values(TYPE_OF_LABEL)
+    .filter((type) => type.name !== 'Source')
+    .map(sourcesResolverFor),
+];
+
+let cached: GraphQLSchema | null = null;
+
+/** The schema is built once per process: type-graphql's metadata is global and immutable after start. */
+export function buildKizunaSchema(): GraphQLSchema {
+  cached ??= buildSchemaSync({ resolvers: RESOLVERS, validate: false });
+  return cached;
+}
+
+/** The SDL committed as schema/schema.graphql, sorted so that it diffs well (a test fails when it drifts). */
+export function printKizunaSchema(): string {
+  return printSchema(lexicographicSortSchema(buildKizunaSchema())) + '\n';
+}

@@ -1,0 +1,22 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { Context } from '../graphql/context';
+import { buildKizunaSchema } from '../graphql/schema';
+import type { Logger } from '../logger';
+import { createFormatError } from './formatError';
+import { queryLimitsPlugin } from './limits';
+
+/**
+ * The Apollo server, without HTTP: `server.executeOperation` uses it directly in schema-level
+ * tests, and server/app.ts mounts it on /graphql.
+ */
+export function createApolloServer(logger: Logger): ApolloServer<Context> {
+  const schema = buildKizunaSchema();
+  return new ApolloServer<Context>({
+    schema,
+    formatError: createFormatError(logger),
+    includeStacktraceInErrorResponses: false,
+    // The hosted Sandbox landing page needs the internet; the API must work fully offline.
+    plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin(schema)],
+  });
+}

@@ -1,0 +1,31 @@
+import { expressMiddleware } from '@as-integrations/express5';
+import type { ApolloServer } from '@apollo/server';
+import express, { type Express } from 'express';
+import { createContext, type Context, type ContextDeps } from '../graphql/context';
+import type { Logger } from '../logger';
+
+/** Request bodies larger than this are refused before parsing (a GraphQL query is small). */
+const MAX_BODY = '1mb';
+
+/**
+ * The HTTP surface: /graphql, /health (the process is up) and /ready (the store answers).
+ * Apollo must be started before this is called.
+ */
+export function createApp(apollo: ApolloServer<Context>, deps: ContextDeps, logger: Logger): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    try {
+      await deps.store.ping();
+      res.json({ status: 'ready', store: deps.store.kind });
+    } catch (error) {
+      logger.warn({ err: error }, 'readiness check failed');
+      res.status(503).json({ status: 'unavailable', store: deps.store.kind });
+    }
+  });
+  app.use('/graphql', express.json({ limit: MAX_BODY }), expressMiddleware(apollo, { context: async () => createContext(deps) }));
+  return app;
+}

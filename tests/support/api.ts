@@ -1,0 +1,34 @@
+import type { ApolloServer } from '@apollo/server';
+import { DEFAULT_EARLY_CAREER_RULE } from '../../src/domain/earlyCareer';
+import { createContext, type Context } from '../../src/graphql/context';
+import { createLogger } from '../../src/logger';
+import { createApolloServer } from '../../src/server/apollo';
+import type { GraphStore } from '../../src/store/port';
+
+export interface GraphQLResult<T = Record<string, any>> {
+  data?: T | null;
+  errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown>; path?: ReadonlyArray<string | number> }>;
+}
+
+/** Schema-level test client: runs operations through Apollo (formatError, limits) without HTTP. */
+export class TestApi {
+  private readonly server: ApolloServer<Context>;
+
+  constructor(private readonly store: GraphStore) {
+    this.server = createApolloServer(createLogger('silent'));
+  }
+
+  async query<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult<T>> {
+    const contextValue = createContext({ store: this.store, earlyCareer: DEFAULT_EARLY_CAREER_RULE, maxPageSize: 100 });
+    const response = await this.server.executeOperation({ query, variables }, { contextValue });
+    if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
+    return response.body.singleResult as GraphQLResult<T>;
+  }
+
+  /** Like query, but fails the test on any GraphQL error. */
+  async data<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const result = await this.query<T>(query, variables);
+    if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
+    return result.data as T;
+  }
+}

@@ -49,9 +49,18 @@ function provisionNeo4j() {
 function main() {
   fs.mkdirSync(reports, { recursive: true });
   for (const f of fs.readdirSync(reports)) if (/^jest-.*\.json$/.test(f)) fs.rmSync(path.join(reports, f));
+  // The e2e tier runs the built CLI (dist/), so build first: a stale dist/ would test old code.
+  if (run('npm', ['run', 'build', '--silent']) !== 0) process.exit(1);
   provisionNeo4j();
   const jest = require.resolve('jest/bin/jest');
-  const status = run(process.execPath, [jest, '--json', `--outputFile=${path.join(reports, 'jest-all.json')}`, ...process.argv.slice(2)]);
+  const jestRun = (name, args) =>
+    run(process.execPath, [jest, '--json', `--outputFile=${path.join(reports, `jest-${name}.json`)}`, ...args]);
+  const extra = process.argv.slice(2);
+  // Contract suites share one Neo4j database and clear it, so they run one file at a time;
+  // the other tiers run in parallel workers.
+  const status = extra.length
+    ? jestRun('custom', extra)
+    : Math.max(jestRun('unit-e2e', ['--selectProjects', 'unit', 'e2e']), jestRun('contract', ['--selectProjects', 'contract', '--runInBand']));
   if (startedNeo4j) run('bash', ['scripts/neo4j.sh', 'stop']);
   if (!env.NEO4J_URI) loud('Reminder: the Neo4j tier was SKIPPED in this run.');
   process.exit(status);

@@ -1,0 +1,60 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { serve, type RunningServer } from '../../src/server/serve';
+import { syntheticDataset } from '../fixtures/syntheticDataset';
+
+/** The HTTP surface on the embedded store: /graphql, /health, /ready, and error handling. */
+describe('HTTP API (embedded store)', () => {
+  let server: RunningServer;
+  const base = () => server.url.replace(/\/graphql$/, '');
+  const post = (body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+    fetch(server.url, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kizuna-e2e-'));
+    const seedFile = join(dir, 'seed.json');
+    writeFileSync(seedFile, JSON.stringify(syntheticDataset(6)));
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', KIZUNA_SEED_FILE: seedFile, LOG_LEVEL: 'silent' });
+    server = await serve(config, createLogger('silent'));
+  });
+
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  it('prints a full GraphQL URL and answers queries over HTTP', async () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
+    const response = await post({ query: '{ people(first: 2) { totalCount edges { node { displayName } } } }' });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      data: { people: { totalCount: 6, edges: [{ node: { displayName: 'Person 000' } }, { node: { displayName: 'Person 001' } }] } },
+    });
+  });
+
+  it('reports liveness and readiness', async () => {
+    expect(await (await fetch(`${base()}/health`)).json()).toEqual({ status: 'ok' });
+    expect(await (await fetch(`${base()}/ready`)).json()).toEqual({ status: 'ready', store: 'memory' });
+  });
+
+  it('answers bad requests with coded errors and keeps serving', async () => {
+    const badId = await (await post({ query: '{ person(id: "x y") { id } }' })).json();
+    expect(badId.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+
+    const syntax = await post({ query: '{ people( }' });
+    expect(syntax.status).toBe(400);
+    expect((await syntax.json()).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+
+    const notJson = await post('{"query": ', { 'content-type': 'application/json' });
+    expect(notJson.status).toBe(400);
+
+    const tooExpensive = await (await post({ query: '{ people(first: 100) { edges { node { visits { hosts { visits { hosts { visits { id } } } } } } } } }' })).json();
+    expect(tooExpensive.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(tooExpensive.errors[0].message).toMatch(/too expensive/);
+
+    const after = await (await post({ query: '{ countries { code } }' })).json();
+    expect(after.data.countries).toHaveLength(2);
+  });
+});

@@ -12,14 +12,14 @@
 #   .neo4j/m2/       Maven's local repository (download cache)
 #   .neo4j/lib/      the server's classpath (mvn dependency:copy-dependencies)
 #   .neo4j/home/     NEO4J_HOME: conf/neo4j.conf, data/, logs/, run/, plugins/, import/
-#   .neo4j/neo4j.pid, .neo4j/neo4j.log   the running server's pid and console output
+#   .neo4j/neo4j.pid, .neo4j/neo4j.port, .neo4j/neo4j.log   the running server's pid, Bolt port, output
 #
 # Settings (environment):
 #   NEO4J_VERSION      Neo4j version to provision (default below)
 #   NEO4J_BOLT_PORT    Bolt port on 127.0.0.1 (default 7687)
 #   NEO4J_PASSWORD     password of user neo4j, applied when the database is first created
 #                      (default kizuna-dev-password; at least 8 characters)
-#   NEO4J_HEAP         JVM heap max (default 1g); NEO4J_PAGECACHE page cache (default 256m)
+#   NEO4J_HEAP         JVM heap (default 512m initial, 1g max); NEO4J_PAGECACHE page cache (default 256m)
 #   NEO4J_START_TIMEOUT seconds to wait for Bolt (default 120); NEO4J_STOP_TIMEOUT (default 60)
 #
 # Needs Java 17 or newer (java on PATH or JAVA_HOME) and, for `install`, Maven.
@@ -36,6 +36,7 @@ BOLT_PORT="${NEO4J_BOLT_PORT:-7687}"
 NEO4J_USER_NAME="neo4j"
 PASSWORD="${NEO4J_PASSWORD:-kizuna-dev-password}"
 HEAP_MAX="${NEO4J_HEAP:-1g}"
+HEAP_INITIAL="${NEO4J_HEAP:-512m}"
 PAGECACHE="${NEO4J_PAGECACHE:-256m}"
 START_TIMEOUT="${NEO4J_START_TIMEOUT:-120}"
 STOP_TIMEOUT="${NEO4J_STOP_TIMEOUT:-60}"
@@ -47,6 +48,7 @@ M2="$BASE/m2"
 HOME_DIR="$BASE/home"
 CONF_DIR="$HOME_DIR/conf"
 PID_FILE="$BASE/neo4j.pid"
+PORT_FILE="$BASE/neo4j.port"
 LOG_FILE="$BASE/neo4j.log"
 LIB_MARKER="$LIB/.complete"
 PASSWORD_MARKER="$HOME_DIR/.initial-password.sha256"
@@ -54,6 +56,8 @@ PASSWORD_MARKER="$HOME_DIR/.initial-password.sha256"
 # Never let a system-wide Neo4j installation's settings leak in.
 export NEO4J_HOME="$HOME_DIR"
 export NEO4J_CONF="$CONF_DIR"
+
+DEBUG_LOG_OFFSET=0
 
 say() { printf 'neo4j.sh: %s\n' "$*"; }
 die() { printf 'neo4j.sh: %s\n' "$*" >&2; exit 1; }
@@ -132,12 +136,14 @@ download_jars() {
   t0="$(now)"
   tmp="$BASE/lib.partial"
   rm -rf "$tmp"
-  if ! (cd "$BASE" && mvn -q -B -Dstyle.color=never -f "$BASE/pom.xml" \
+  # Debian's Maven 3.8 prints colour codes even with -q: keep its output in a file, show it on failure.
+  if ! (cd "$BASE" && mvn -q -B -f "$BASE/pom.xml" \
           "-Dmaven.repo.local=$M2" \
           dependency:copy-dependencies \
-          "-DoutputDirectory=$tmp" -DincludeScope=runtime); then
+          "-DoutputDirectory=$tmp" -DincludeScope=runtime) >"$BASE/mvn.log" 2>&1; then
+    sed -e 's/\x1b\[[0-9;]*m//g' "$BASE/mvn.log" | grep -v '^$' | tail -n 40 >&2
     rm -rf "$tmp"
-    die "Maven could not download org.neo4j:neo4j:$NEO4J_VERSION (see the output above); check NEO4J_VERSION and that Maven Central is reachable."
+    die "Maven could not download org.neo4j:neo4j:$NEO4J_VERSION (see above); check NEO4J_VERSION and that Maven Central is reachable."
   fi
   if ! ls "$tmp"/neo4j-"$NEO4J_VERSION".jar >/dev/null 2>&1; then
     rm -rf "$tmp"
@@ -177,15 +183,23 @@ server.https.enabled=false
 dbms.security.auth_enabled=true
 
 # Memory: small footprint for a 2-core development machine.
-server.memory.heap.initial_size=512m
+server.memory.heap.initial_size=$HEAP_INITIAL
 server.memory.heap.max_size=$HEAP_MAX
 server.memory.pagecache.size=$PAGECACHE
 
-# Keep transaction logs small on a development machine.
+# Keep transaction logs small on a development machine (by default each database preallocates
+# 256 MiB log files and keeps two days of them).
+db.tx_log.rotation.size=32M
+db.tx_log.preallocate=false
 db.tx_log.rotation.retention_policy=100M size
 
 # No usage reporting (there is no internet here anyway).
 dbms.usage_report.enabled=false
+
+# Stop in ~1 s instead of ~10 s: Bolt otherwise waits 5 s for its worker pool and 5 s for its
+# connections when shutting down (internal settings of 5.26, validated like the others).
+internal.server.bolt.thread_pool_shutdown_wait_time=1s
+internal.server.bolt.connection_shutdown_wait_time=1s
 
 # JVM options of the stock neo4j.conf (minus -XX:+AlwaysPreTouch, which only slows a dev start).
 server.jvm.additional=-XX:+UseG1GC
@@ -212,6 +226,11 @@ EOF
 password_hash() { printf '%s' "$PASSWORD" | sha256sum | cut -d' ' -f1; }
 
 set_initial_password() {
+  # Already staged for the first start (set-initial-password writes data/dbms/auth.ini)?
+  if [[ ! -d "$HOME_DIR/data/databases/system" && -f "$HOME_DIR/data/dbms/auth.ini" &&
+        -f "$PASSWORD_MARKER" && "$(cat "$PASSWORD_MARKER")" == "$(password_hash)" ]]; then
+    return
+  fi
   if [[ -d "$HOME_DIR/data/databases/system" ]]; then
     # The password only applies to a new database: warn when it no longer matches.
     if [[ -f "$PASSWORD_MARKER" && "$(cat "$PASSWORD_MARKER")" != "$(password_hash)" ]]; then
@@ -253,7 +272,37 @@ running_pid() {
   printf '%s\n' "$pid"
 }
 
-port_open() { (exec 3<>"/dev/tcp/$BOLT_HOST/$BOLT_PORT") 2>/dev/null; }
+# Server JVMs of this home whose bootloader is gone (e.g. it was killed with SIGKILL).
+orphan_server_pids() {
+  local f pid args
+  for f in /proc/[0-9]*/cmdline; do
+    pid="${f#/proc/}"; pid="${pid%/cmdline}"
+    args="$({ tr '\0' '\n' <"$f"; } 2>/dev/null)" || continue
+    if grep -qxF "org.neo4j.server.CommunityEntryPoint" <<<"$args" &&
+       grep -qxF -- "--home-dir=$HOME_DIR" <<<"$args"; then
+      printf '%s\n' "$pid"
+    fi
+  done
+}
+
+stop_orphans() {
+  local pids p i
+  pids="$(orphan_server_pids)"
+  [[ -n "$pids" ]] || return 0
+  say "stopping a Neo4j server left without its launcher (pid $(echo $pids))"
+  kill -TERM $pids 2>/dev/null || true
+  for ((i = 0; i < STOP_TIMEOUT * 2; i++)); do
+    sleep 0.5
+    for p in $pids; do kill -0 "$p" 2>/dev/null && continue 2; done
+    return 0
+  done
+  kill -KILL $pids 2>/dev/null || true
+}
+
+port_open() { (exec 3<>"/dev/tcp/$BOLT_HOST/${1:-$BOLT_PORT}") 2>/dev/null; }
+
+# Bolt port of the running server (it may differ from the current NEO4J_BOLT_PORT).
+running_port() { cat "$PORT_FILE" 2>/dev/null || echo "$BOLT_PORT"; }
 
 # Succeeds once the server runs a query over Bolt; exits 2 on wrong credentials.
 bolt_query_ok() {
@@ -276,19 +325,24 @@ driver.executeQuery("RETURN 1 AS ok")
 show_log_tail() {
   printf -- '--- last lines of %s ---\n' "${LOG_FILE#"$ROOT/"}" >&2
   tail -n 40 "$LOG_FILE" >&2 2>/dev/null || true
-  if [[ -f "$HOME_DIR/logs/debug.log" ]]; then
-    printf -- '--- errors in .neo4j/home/logs/debug.log ---\n' >&2
-    grep -E ' (ERROR|WARN) ' "$HOME_DIR/logs/debug.log" | tail -n 15 >&2 || true
+  local debug="$HOME_DIR/logs/debug.log"
+  if [[ -f "$debug" ]] && (( $(stat -c %s "$debug") > DEBUG_LOG_OFFSET )); then
+    printf -- '--- errors in .neo4j/home/logs/debug.log since this start ---\n' >&2
+    tail -c +$((DEBUG_LOG_OFFSET + 1)) "$debug" | grep -E ' (ERROR|WARN) ' | tail -n 15 >&2 || true
   fi
 }
 
 cmd_start() {
   local pid
   if pid="$(running_pid)"; then
-    say "Neo4j is already running (pid $pid) at bolt://$BOLT_HOST:$BOLT_PORT"
+    say "Neo4j is already running (pid $pid) at bolt://$BOLT_HOST:$(running_port)"
+    if [[ "$(running_port)" != "$BOLT_PORT" ]]; then
+      say "WARNING: it listens on port $(running_port), not NEO4J_BOLT_PORT=$BOLT_PORT; stop it first to change the port."
+    fi
     return 0
   fi
-  rm -f "$PID_FILE"
+  rm -f "$PID_FILE" "$PORT_FILE"
+  stop_orphans
   find_java
   download_jars
   write_conf
@@ -300,19 +354,24 @@ cmd_start() {
   local t0
   t0="$(now)"
   : >"$LOG_FILE"
+  DEBUG_LOG_OFFSET="$(stat -c %s "$HOME_DIR/logs/debug.log" 2>/dev/null || echo 0)"
   rm -f "$LOG_FILE.check"
+  # Own session (setsid): Ctrl-C or closing the terminal that ran `start` does not reach the server.
+  local SETSID=""
+  if command -v setsid >/dev/null 2>&1; then SETSID="setsid"; fi
   # Neo4jCommand is the bootloader of bin/neo4j: it reads neo4j.conf and runs the server JVM
   # (heap, server.jvm.additional) as its child, stopping it when it receives SIGTERM.
-  (cd "$ROOT" && exec nohup "$JAVA" -Xmx128m -cp "$LIB/*" "-Dbasedir=$HOME_DIR" \
+  (cd "$ROOT" && exec $SETSID nohup "$JAVA" -Xmx128m -cp "$LIB/*" "-Dbasedir=$HOME_DIR" \
       org.neo4j.server.startup.Neo4jCommand console >>"$LOG_FILE" 2>&1 </dev/null) &
   pid=$!
   printf '%s\n' "$pid" >"$PID_FILE"
+  printf '%s\n' "$BOLT_PORT" >"$PORT_FILE"
   say "starting Neo4j $NEO4J_VERSION (pid $pid, log .neo4j/neo4j.log) ..."
 
   local deadline=$((SECONDS + START_TIMEOUT)) rc
   while :; do
     if ! kill -0 "$pid" 2>/dev/null; then
-      rm -f "$PID_FILE"
+      rm -f "$PID_FILE" "$PORT_FILE"
       show_log_tail
       die "Neo4j exited during startup (see above and .neo4j/home/logs/)."
     fi
@@ -322,7 +381,8 @@ cmd_start() {
       if ((rc == 0)); then break; fi
       if ((rc == 2)); then
         cat "$LOG_FILE.check" >&2 2>/dev/null || true
-        die "Neo4j is running but rejects the password: NEO4J_PASSWORD differs from the one this database was created with (run 'bash scripts/neo4j.sh reset' to recreate it)."
+        cmd_stop >/dev/null 2>&1 || true
+        die "Neo4j started but rejected the password, so it was stopped again: NEO4J_PASSWORD differs from the one this database was created with (run 'bash scripts/neo4j.sh reset' to recreate it)."
       fi
     fi
     if ((SECONDS >= deadline)); then
@@ -340,7 +400,8 @@ cmd_start() {
 cmd_stop() {
   local pid
   if ! pid="$(running_pid)"; then
-    rm -f "$PID_FILE"
+    rm -f "$PID_FILE" "$PORT_FILE"
+    if [[ -n "$(orphan_server_pids)" ]]; then stop_orphans; return 0; fi
     say "Neo4j is not running"
     return 0
   fi
@@ -365,18 +426,24 @@ cmd_stop() {
       sleep 0.5
     done
   done
-  rm -f "$PID_FILE"
+  rm -f "$PID_FILE" "$PORT_FILE"
   say "Neo4j stopped ($(elapsed "$t0") s)"
 }
 
 cmd_status() {
   local pid
   if pid="$(running_pid)"; then
-    if port_open; then
-      echo "Neo4j is running (pid $pid) at bolt://$BOLT_HOST:$BOLT_PORT"
+    local port
+    port="$(running_port)"
+    if port_open "$port"; then
+      echo "Neo4j is running (pid $pid) at bolt://$BOLT_HOST:$port"
     else
-      echo "Neo4j is running (pid $pid) but bolt://$BOLT_HOST:$BOLT_PORT is not answering yet"
+      echo "Neo4j is running (pid $pid) but bolt://$BOLT_HOST:$port is not answering"
     fi
+    return 0
+  fi
+  if [[ -n "$(orphan_server_pids)" ]]; then
+    echo "Neo4j is running without its launcher (pid $(echo $(orphan_server_pids))); 'bash scripts/neo4j.sh stop' stops it"
     return 0
   fi
   echo "Neo4j is stopped"

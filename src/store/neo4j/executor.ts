@@ -1,0 +1,122 @@
+import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import type { Neo4jConfig } from '../../config';
+import { StoreError } from '../errors';
+import type { CypherQuery } from './cypher/types';
+import { pingQuery } from './cypher/meta';
+import { toStoreError, UNAVAILABLE_MESSAGE } from './driverErrors';
+import { plain } from './values';
+
+/** One result row, keys as in the RETURN clause, values already converted to plain JS. */
+export type Row = Record<string, unknown>;
+
+/** Runs one statement inside a transaction function; rows come back converted. */
+export type RunInTx = (query: CypherQuery) => Promise<Row[]>;
+
+export interface ExecutorTuning {
+  /** How long to wait for a pooled connection (also bounds connecting to a dead host). */
+  connectionAcquisitionTimeoutMs: number;
+  /** TCP connect timeout for a new connection. */
+  connectionTimeoutMs: number;
+  /** How long executeRead/executeWrite keep retrying transient failures before giving up. */
+  maxTransactionRetryTimeMs: number;
+}
+
+/**
+ * Short on purpose: an unreachable Neo4j must turn into a SERVICE_UNAVAILABLE answer within a few
+ * seconds, not hang a request for the driver's default 60 s acquisition / 30 s retry window.
+ */
+export const DEFAULT_TUNING: ExecutorTuning = {
+  connectionAcquisitionTimeoutMs: 5000,
+  connectionTimeoutMs: 5000,
+  maxTransactionRetryTimeMs: 5000,
+};
+
+/**
+ * Owns the driver and every session; lives as long as the store. Each call opens a session on
+ * the configured database, runs a managed transaction (the driver retries transient failures,
+ * which is safe because every write is idempotent), converts the rows, and closes the session
+ * whatever happens. Driver errors leave here as StoreErrors (driverErrors.ts).
+ */
+export class Executor {
+  private constructor(
+    private readonly driver: Driver,
+    private readonly database: string,
+  ) {}
+
+  static connect(config: Neo4jConfig, tuning: ExecutorTuning = DEFAULT_TUNING): Executor {
+    let driver: Driver;
+    try {
+      driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
+        // Integers become JS numbers in the driver itself (values.ts explains why that is exact here).
+        disableLosslessIntegers: true,
+        connectionAcquisitionTimeout: tuning.connectionAcquisitionTimeoutMs,
+        connectionTimeout: tuning.connectionTimeoutMs,
+        maxTransactionRetryTime: tuning.maxTransactionRetryTimeMs,
+      });
+    } catch (error) {
+      // A malformed URI: fail as "unavailable" without echoing the setting back to a client.
+      throw new StoreError('UNAVAILABLE', `${UNAVAILABLE_MESSAGE} (the Neo4j URI is not usable)`, { cause: error });
+    }
+    return new Executor(driver, config.database);
+  }
+
+  read(query: CypherQuery): Promise<Row[]> {
+    return this.readTransaction((run) => run(query));
+  }
+
+  write(query: CypherQuery): Promise<Row[]> {
+    return this.writeTransaction((run) => run(query));
+  }
+
+  /** Several statements in one read transaction (a consistent snapshot). */
+  readTransaction<T>(work: (run: RunInTx) => Promise<T>): Promise<T> {
+    return this.withSession('READ', (session) => session.executeRead((tx) => work(runner(tx))));
+  }
+
+  /** Several statements in one write transaction: all commit or none; `work` may be retried whole. */
+  writeTransaction<T>(work: (run: RunInTx) => Promise<T>): Promise<T> {
+    return this.withSession('WRITE', (session) => session.executeWrite((tx) => work(runner(tx))));
+  }
+
+  /**
+   * An auto-commit statement (session.run): required for schema commands and for
+   * `CALL … IN TRANSACTIONS`; not retried by the driver, so only for idempotent statements.
+   */
+  autoCommit(query: CypherQuery): Promise<Row[]> {
+    return this.withSession('WRITE', async (session) => {
+      const result = await session.run(query.cypher, query.params);
+      return result.records.map((record) => plain(record.toObject()) as Row);
+    });
+  }
+
+  /** Answers when the database can run a statement (server up, credentials good, database exists). */
+  async ping(): Promise<void> {
+    await this.withSession('READ', (session) => session.run(pingQuery().cypher, pingQuery().params));
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private async withSession<T>(mode: 'READ' | 'WRITE', work: (session: Session) => Promise<T>): Promise<T> {
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    try {
+      return await work(session);
+    } catch (error) {
+      throw toStoreError(error);
+    } finally {
+      // A close that fails (the connection is already gone) must not replace the real error.
+      await session.close().catch(() => undefined);
+    }
+  }
+}
+
+function runner(tx: ManagedTransaction): RunInTx {
+  return async (query) => {
+    const result = await tx.run(query.cypher, query.params);
+    return result.records.map((record) => plain(record.toObject()) as Row);
+  };
+}

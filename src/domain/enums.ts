@@ -15,7 +15,8 @@ export const CAREER_STAGES = [
 ] as const;
 export type CareerStage = (typeof CAREER_STAGES)[number];
 
-export const INSTITUTION_KINDS = ['UNIVERSITY', 'NATIONAL_LAB', 'INSTITUTE', 'COMPANY'] as const;
+/** UNKNOWN is the kind of a placeholder institution ("somewhere in Japan"): the source names only the country. */
+export const INSTITUTION_KINDS = ['UNIVERSITY', 'NATIONAL_LAB', 'INSTITUTE', 'COMPANY', 'UNKNOWN'] as const;
 export type InstitutionKind = (typeof INSTITUTION_KINDS)[number];
 
 export const MATERIAL_KINDS = ['MATERIAL', 'DEVICE', 'TECHNIQUE', 'FACILITY'] as const;

@@ -65,6 +65,12 @@ export const institutionSchema = z.strictObject({
   aliases: z.array(z.string().min(1)).default([]),
   country: countryCode,
   kind: z.enum(INSTITUTION_KINDS),
+  /**
+   * An institution the source does not name ("来日": came to Japan, host institution unstated).
+   * Visits point at the country's placeholder rather than at a guessed institution; a probable
+   * institution, if any, is kept as a non-canonical citation reading.
+   */
+  placeholder: z.boolean().default(false),
   ...cited,
 });
 
@@ -180,6 +186,8 @@ export const transferSchema = z.strictObject({
   material: idOf('Material'),
   from: idOf('Institution'),
   to: z.array(idOf('Institution')).min(1),
+  /** People or groups (placeholder people) who received it, when the source names them rather than an institution. */
+  recipients: z.array(idOf('Person')).default([]),
   date: partialDate.optional(),
   status: z.enum(VISIT_STATUSES),
   description: z.string().min(1).optional(),

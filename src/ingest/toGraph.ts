@@ -33,7 +33,7 @@ export function datasetToGraph(ds: Dataset): Graph {
 function addInstitution(out: GraphBuilder, i: Dataset['institutions'][number]): void {
   out.node('Institution', i.id, {
     name: i.name, nameJa: i.nameJa ?? null, shortName: i.shortName ?? null, aliases: i.aliases,
-    country: i.country, kind: i.kind,
+    country: i.country, kind: i.kind, placeholder: i.placeholder,
     sortKey: i.name.toLowerCase(), searchText: searchKeyOf([i.name, i.nameJa, i.shortName, ...i.aliases]),
   });
   out.rel('LOCATED_IN', i.id, `country:${i.country}`);
@@ -122,6 +122,7 @@ function addTransfer(out: GraphBuilder, t: Dataset['transfers'][number]): void {
   out.rel('OF', t.id, t.material);
   out.rel('FROM', t.id, t.from);
   for (const to of t.to) out.rel('TO', t.id, to);
+  for (const p of t.recipients) out.rel('RECEIVED_BY', t.id, p);
   out.cite(t.id, t.sources);
 }
 

@@ -103,6 +103,7 @@ function* referencesOf(ds: Dataset): Generator<[string, string]> {
     yield [`transfers[${i}].material`, r.material];
     yield [`transfers[${i}].from`, r.from];
     yield* many(`transfers[${i}].to`, r.to);
+    yield* many(`transfers[${i}].recipients`, r.recipients);
     yield* cites(`transfers[${i}]`, r.sources);
   }
 }

@@ -37,6 +37,7 @@ export const REL_SCHEMA = {
   AUTHORED: [['Person', 'Paper']],
   OWNS: [['Institution', 'Material']],
   OF: [['Transfer', 'Material']],
+  RECEIVED_BY: [['Transfer', 'Person']],
   CITED_IN: [['*', 'Source']],
 } as const satisfies Record<string, ReadonlyArray<readonly [Label | '*', Label]>>;
 
@@ -45,6 +46,12 @@ export const REL_TYPES = Object.keys(REL_SCHEMA) as RelType[];
 
 export function isRelType(value: string): value is RelType {
   return Object.prototype.hasOwnProperty.call(REL_SCHEMA, value);
+}
+
+/** Whether REL_SCHEMA allows `type` between these endpoint labels ('*' matches any label). */
+export function isAllowedEndpointPair(type: RelType, from: Label, to: Label): boolean {
+  const pairs: ReadonlyArray<readonly [Label | '*', Label]> = REL_SCHEMA[type];
+  return pairs.some(([f, t]) => (f === '*' || f === from) && t === to);
 }
 
 export interface GraphRel {

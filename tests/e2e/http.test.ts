@@ -40,21 +40,21 @@ describe('HTTP API (embedded store)', () => {
   });
 
   it('answers bad requests with coded errors and keeps serving', async () => {
-    const badId = await (await post({ query: '{ person(id: "x y") { id } }' })).json();
+    const badId: any = await (await post({ query: '{ person(id: "x y") { id } }' })).json();
     expect(badId.errors[0].extensions.code).toBe('BAD_USER_INPUT');
 
     const syntax = await post({ query: '{ people( }' });
     expect(syntax.status).toBe(400);
-    expect((await syntax.json()).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(((await syntax.json()) as any).errors[0].extensions.code).toBe('BAD_USER_INPUT');
 
     const notJson = await post('{"query": ', { 'content-type': 'application/json' });
     expect(notJson.status).toBe(400);
 
-    const tooExpensive = await (await post({ query: '{ people(first: 100) { edges { node { visits { hosts { visits { hosts { visits { id } } } } } } } } }' })).json();
+    const tooExpensive: any = await (await post({ query: '{ people(first: 100) { edges { node { visits { hosts { visits { hosts { visits { id } } } } } } } } }' })).json();
     expect(tooExpensive.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(tooExpensive.errors[0].message).toMatch(/too expensive/);
 
-    const after = await (await post({ query: '{ countries { code } }' })).json();
+    const after: any = await (await post({ query: '{ countries { code } }' })).json();
     expect(after.data.countries).toHaveLength(2);
   });
 });

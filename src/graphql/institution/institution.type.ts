@@ -22,4 +22,7 @@ export class Institution extends Entity {
 
   @Field(() => InstitutionKindEnum)
   kind!: InstitutionKind;
+
+  @Field(() => Boolean, { description: 'True for "an institution in <country>" where the source names none.' })
+  placeholder!: boolean;
 }

@@ -3,6 +3,7 @@ import { related, relatedOne } from '../common/related';
 import type { Context } from '../context';
 import { Institution } from '../institution/institution.type';
 import { Material } from '../material/material.type';
+import { Person } from '../person/person.type';
 import { Transfer } from './transfer.type';
 
 @Resolver(() => Transfer)
@@ -15,6 +16,11 @@ export class TransferResolver {
   @FieldResolver(() => Institution, { nullable: true })
   from(@Root() transfer: Transfer, @Ctx() ctx: Context): Promise<Institution | null> {
     return relatedOne(ctx, transfer.id, 'FROM', 'OUT', Institution, 'Institution');
+  }
+
+  @FieldResolver(() => [Person], { description: 'People or groups who received it, where the source names them.' })
+  recipients(@Root() transfer: Transfer, @Ctx() ctx: Context): Promise<Person[]> {
+    return related(ctx, transfer.id, 'RECEIVED_BY', 'OUT', Person, 'Person');
   }
 
   @FieldResolver(() => [Institution])

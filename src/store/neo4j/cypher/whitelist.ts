@@ -1,5 +1,6 @@
 import { LABELS, labelOfId, type Label } from '../../../domain/ids';
-import { REL_SCHEMA, isRelType, type RelType } from '../../graph';
+import { isRelType, type RelType } from '../../graph';
+export { isAllowedEndpointPair } from '../../graph';
 
 /**
  * The only doors through which a name enters Cypher text. Labels and relationship types cannot
@@ -34,12 +35,6 @@ export function relType(value: string): RelType {
 /** The domain label among a node's labels (a node carries exactly one), or null. */
 export function domainLabelOf(labels: readonly string[]): Label | null {
   return labels.find(isDomainLabel) ?? null;
-}
-
-/** Whether REL_SCHEMA allows `type` between these endpoint labels ('*' matches any label). */
-export function isAllowedEndpointPair(type: RelType, from: Label, to: Label): boolean {
-  const pairs: ReadonlyArray<readonly [string, string]> = REL_SCHEMA[type];
-  return pairs.some(([f, t]) => (f === '*' || f === from) && t === to);
 }
 
 /**

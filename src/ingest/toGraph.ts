@@ -54,7 +54,7 @@ function addPerson(out: GraphBuilder, p: Dataset['people'][number]): void {
     title: p.title ?? null, careerStage: p.careerStage, programRole: p.programRole ?? null,
     placeholder: p.placeholder, cohort: p.cohort ?? null, headcount: p.headcount ?? null, orcid: p.orcid ?? null,
     displayName: display,
-    sortKey: display.toLowerCase(), searchText: searchKeyOf([p.name, p.nameJa, p.familyName, p.familyNameJa, p.cohort]),
+    sortKey: display.toLowerCase(), searchText: searchKeyOf([p.name, familyNameFirst(p.name, p.familyName), p.nameJa, p.familyName, p.familyNameJa, p.cohort]),
   });
   for (const m of p.memberships) {
     const props = { role: m.role ?? null, roleJa: m.roleJa ?? null, department: m.department ?? null, since: m.since ?? null, until: m.until ?? null };
@@ -62,6 +62,12 @@ function addPerson(out: GraphBuilder, p: Dataset['people'][number]): void {
     else if (m.institution) out.rel('AFFILIATED_WITH', p.id, m.institution, props);
   }
   out.cite(p.id, p.sources);
+}
+
+/** "Shuji Nakanishi" is also searched as "Nakanishi Shuji", the order Japanese sources use. */
+function familyNameFirst(name: string | undefined, familyName: string | undefined): string | undefined {
+  if (!name || !familyName || !name.endsWith(familyName)) return undefined;
+  return `${familyName} ${name.slice(0, -familyName.length).trim()}`;
 }
 
 function addTheme(out: GraphBuilder, t: Dataset['themes'][number]): void {

@@ -6,10 +6,11 @@ import { loadConfig } from './config';
 import { createLogger } from './logger';
 import { runSeedCommand } from './ingest/seedCommand';
 import { printKizunaSchema } from './graphql/schema';
+import { registerReportCommand } from './report/command';
 import { serve } from './server/serve';
 
 /**
- * `kizuna`: serve | seed | schema (import, export and report come with their features).
+ * `kizuna`: serve | seed | schema | report.
  * Each command validates its settings first and exits non-zero with one readable line on failure.
  */
 export function buildProgram(): Command {
@@ -56,6 +57,7 @@ export function buildProgram(): Command {
       await writeFile(opts.out, sdl);
     });
 
+  registerReportCommand(program);
   return program;
 }
 

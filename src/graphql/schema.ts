@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync, type NonEmptyArray } from 'type-graphql';
+import { CirculationResolver } from './circulation/circulation.resolver';
 import { CountryResolver } from './country/country.resolver';
 import { EventResolver } from './event/event.resolver';
 import { InstitutionResolver } from './institution/institution.resolver';
@@ -31,6 +32,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   TransferResolver,
   SourceResolver,
   SearchResolver,
+  CirculationResolver,
   ...Object.values(TYPE_OF_LABEL)
     .filter((type) => type.name !== 'Source')
     .map(sourcesResolverFor),

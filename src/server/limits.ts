@@ -38,7 +38,14 @@ export function queryLimitsPlugin(schema: GraphQLSchema): ApolloServerPlugin {
       return {
         async didResolveOperation({ request, document, operationName }) {
           const operation = operationName ? separateOperations(document)[operationName] ?? document : document;
-          const cost = queryComplexity(schema, operation, request.variables ?? {});
+          let cost: number;
+          try {
+            cost = queryComplexity(schema, operation, request.variables ?? {});
+          } catch {
+            // Variables that do not coerce (an unknown enum value…) cannot be costed; execution
+            // rejects them next with Apollo's own BAD_USER_INPUT, before any resolver runs.
+            return;
+          }
           if (cost > MAX_COMPLEXITY) {
             throw badInput(`Query is too expensive: cost ${cost} exceeds ${MAX_COMPLEXITY}. Ask for smaller pages or fewer nested lists.`, {
               cost,

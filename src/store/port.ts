@@ -2,6 +2,7 @@ import type { CareerStage, InstitutionKind, MaterialKind, PaperStatus, ProgramRo
 import type { Label } from '../domain/ids';
 import type { Direction, Graph, GraphNode, Neighbour, RelType } from './graph';
 import type { CollaborationProjection } from './projection';
+import type { CirculationFacts, CirculationQuery } from '../circulation/facts';
 
 /**
  * The one port every store implements: the embedded in-process store (the default) and Neo4j.
@@ -43,6 +44,14 @@ export interface GraphStore {
   ping(): Promise<void>;
 
   close(): Promise<void>;
+
+  /**
+   * Aggregated facts for the brain-circulation measures of one period (circulation/facts.ts):
+   * rows per group pair × status × schedule change × stay class × career stage, distinct people
+   * per group, first evidence of new ties. Bounded by the number of groups, not of visits
+   * (Neo4j: Cypher aggregation in one read transaction).
+   */
+  circulationFacts(query: CirculationQuery): Promise<CirculationFacts>;
 }
 
 export interface StoreCounts {

@@ -58,3 +58,14 @@ describe('HTTP API (embedded store)', () => {
     expect(after.data.countries).toHaveLength(2);
   });
 });
+
+describe('variables that do not coerce', () => {
+  it('are BAD_USER_INPUT, not masked as internal errors', async () => {
+    const { TestApi } = await import('../support/api');
+    const { MemoryStore } = await import('../../src/store/memory/memoryStore');
+    const result = await new TestApi(new MemoryStore()).query(`query($s: [VisitStatus!]) { visits(filter: { status: $s }) { totalCount } }`, {
+      s: ['SOMEDAY'],
+    });
+    expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

@@ -2,12 +2,15 @@ import type { Label } from '../../domain/ids';
 import { labelOfId } from '../../domain/ids';
 import { normalizeForSearch } from '../../domain/searchText';
 import type { Direction, Graph, GraphNode, GraphRel, Neighbour, Props, RelType } from '../graph';
-import { relKey } from '../graph';
+import { isAllowedEndpointPair, relKey } from '../graph';
 import type { GraphStore, Page, PageQuery, SearchResult, StoreCounts, WriteSummary } from '../port';
 import type { CollaborationProjection } from '../projection';
 import { matchesFilter } from './filters';
 import { buildProjection } from './projection';
-import { compareBySortKey, isAfter, searchScore } from './ordering';
+import { memoryCirculationFacts } from './circulation';
+import type { CirculationFacts, CirculationQuery } from '../../circulation/facts';
+import { compareBySortKey, compareStrings, isAfter, searchScore } from './ordering';
+import { StoreError } from '../errors';
 
 /**
  * The embedded store: the whole graph in process memory, indexed by id and by (node, type,
@@ -65,7 +68,12 @@ export class MemoryStore implements GraphStore {
     return counts;
   }
 
+  /**
+   * All or nothing, like the Neo4j adapter's single transaction: the whole graph is checked
+   * (labels match ids, relationships join existing nodes of allowed labels) before anything is kept.
+   */
   async write(graph: Graph): Promise<WriteSummary> {
+    this.checkWrite(graph);
     for (const node of graph.nodes) this.nodes.set(node.id, { ...node, props: withoutNulls(node.props) });
     for (const rel of graph.rels) this.putRel({ ...rel, props: withoutNulls(rel.props) });
     this.dataVersion += 1;
@@ -94,13 +102,28 @@ export class MemoryStore implements GraphStore {
 
   neighboursOf(id: string, rel: RelType, direction: Direction): Neighbour[] {
     const keys = this.adjacency.get(id)?.get(`${direction}|${rel}`) ?? new Set<string>();
-    const result: Neighbour[] = [];
+    const result: Array<Neighbour & { key: string }> = [];
     for (const key of keys) {
       const r = this.rels.get(key)!;
       const other = this.nodes.get(direction === 'OUT' ? r.to : r.from);
-      if (other) result.push({ rel: r.props, node: other });
+      if (other) result.push({ rel: r.props, node: other, key });
     }
-    return result.sort((a, b) => compareBySortKey(a.node, b.node));
+    // Several relationships to one neighbour (two citations of one source) are ordered by their key,
+    // which is what the Neo4j adapter orders them by too.
+    return result.sort((a, b) => compareBySortKey(a.node, b.node) || compareStrings(a.key, b.key)).map(({ rel, node }) => ({ rel, node }));
+  }
+
+  private checkWrite(graph: Graph): void {
+    const incoming = new Map(graph.nodes.map((n) => [n.id, n.label] as const));
+    for (const node of graph.nodes) {
+      if (labelOfId(node.id) !== node.label) throw new StoreError('INVALID', `node ${node.id} is not a ${node.label} id`);
+    }
+    for (const rel of graph.rels) {
+      const from = incoming.get(rel.from) ?? this.nodes.get(rel.from)?.label;
+      const to = incoming.get(rel.to) ?? this.nodes.get(rel.to)?.label;
+      if (!from || !to) throw new StoreError('INVALID', `relationship ${rel.type} from ${rel.from} to ${rel.to} has a missing endpoint`);
+      if (!isAllowedEndpointPair(rel.type, from, to)) throw new StoreError('INVALID', `${rel.type} may not join ${from} to ${to}`);
+    }
   }
 
   private putRel(rel: GraphRel): void {
@@ -116,6 +139,11 @@ export class MemoryStore implements GraphStore {
     let keys = byType.get(slot);
     if (!keys) byType.set(slot, (keys = new Set()));
     keys.add(key);
+  }
+
+  /** Circulation facts computed in process (store/memory/circulation.ts, the Cypher's oracle). */
+  async circulationFacts(query: CirculationQuery): Promise<CirculationFacts> {
+    return memoryCirculationFacts(this, query);
   }
 }
 

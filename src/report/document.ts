@@ -1,0 +1,39 @@
+import type { CirculationReport } from '../circulation/report';
+import type { Lang } from '../domain/enums';
+import type { RenderedChart } from './charts';
+import { messages } from './i18n';
+import type { Table } from './tables';
+
+/**
+ * Everything a report file shows, already in its language: the HTML and Markdown renderers
+ * only lay this out.
+ */
+export interface ReportDocument {
+  lang: Lang;
+  title: string;
+  subtitle: string;
+  notes: string[];
+  warnings: string[];
+  tables: Table[];
+  charts: RenderedChart[];
+  footer: string;
+}
+
+export function reportDocument(report: CirculationReport, lang: Lang, tables: Table[], charts: RenderedChart[], generatedAt: string): ReportDocument {
+  const m = messages(lang);
+  const p = report.period;
+  const period = p.fiscalYear != null ? m.periodFiscalYear(p.fiscalYear, p.start, p.end) : m.periodRange(p.start, p.end);
+  const notes = [m.groupedBy(m.levels[report.groupBy]), report.includePlanned ? m.plannedIncluded : m.plannedExcluded, m.definitions];
+  const shown = report.timeline.length;
+  if (report.timelineTotal > shown) notes.push(m.timelineTruncated(shown, report.timelineTotal));
+  return {
+    lang,
+    title: `${m.title} — ${period}`,
+    subtitle: period,
+    notes,
+    warnings: report.warnings,
+    tables,
+    charts,
+    footer: m.generated(generatedAt),
+  };
+}

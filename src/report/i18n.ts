@@ -1,0 +1,208 @@
+import type { GroupRef, PersonRef } from '../circulation/report';
+import type { StayClass } from '../domain/duration';
+import type { CareerStage, GroupLevel, Lang, VisitStatus } from '../domain/enums';
+
+/**
+ * The report's words in Japanese and English. One dictionary per language with the same keys
+ * (the type makes a missing translation a compile error), plus the enum labels.
+ */
+const en = {
+  title: 'Brain circulation report',
+  periodFiscalYear: (fy: number, start: string, end: string) => `Fiscal year ${fy} (${start} – ${end})`,
+  periodRange: (start: string, end: string) => `${start} – ${end}`,
+  groupedBy: (level: string) => `Grouped by ${level}`,
+  plannedIncluded: 'Planned visits are counted as if they happened.',
+  plannedExcluded: 'Planned and cancelled visits are not counted in the flows (plan fulfilment lists them).',
+  warnings: 'Warnings',
+  definitions:
+    'Definitions: docs/metrics.md, section Circulation (after the OECD STI Scoreboard “scientists on the move”). Stays are placed in time by the documented rule; person-months = person-days / (365.25/12).',
+  generated: (at: string) => `Generated ${at} by kizuna report.`,
+  summary: 'Key figures',
+  measure: 'Measure',
+  value: 'Value',
+  stays: 'Stays between groups',
+  crossBorderStays: 'Cross-border stays',
+  domesticStays: 'Domestic moves (not counted as circulation)',
+  personMonthsAbroad: 'Person-months abroad (prorated to the period)',
+  participants: 'Participants (people)',
+  earlyCareerParticipants: 'Early-career participants',
+  earlyCareerStays: 'Stays by early-career researchers',
+  unknownStage: 'Participants of unknown career stage',
+  returnees: 'Returnees (went abroad and came back within the period)',
+  newTies: 'New cross-border ties',
+  uncertainDates: 'Visits placed from partial dates (month, fiscal year, year)',
+  undated: 'Visits with no date (not placed, not counted)',
+  flowsTable: 'Flows between groups',
+  from: 'From',
+  to: 'To',
+  staysColumn: 'Stays',
+  earlyCareerColumn: 'Early-career stays',
+  personMonthsColumn: 'Person-months',
+  uncertainColumn: 'Partial dates',
+  groupsTable: 'Inbound and outbound by group',
+  group: 'Group',
+  outbound: 'Outbound stays',
+  inbound: 'Inbound stays',
+  outboundMonths: 'Person-months abroad (out)',
+  inboundMonths: 'Person-months from abroad (in)',
+  outboundPeople: 'Outbound people (early-career)',
+  inboundPeople: 'Inbound people (early-career)',
+  returneesColumn: 'Returnees',
+  stayClassTable: 'Stays by length',
+  stayClass: 'Length',
+  share: 'Share',
+  planTable: 'Plan fulfilment (every visit placed in the period)',
+  items: 'Items',
+  completed: 'Done',
+  inProgress: 'In progress',
+  planned: 'Planned',
+  cancelled: 'Cancelled',
+  postponed: 'Postponed to next year',
+  advanced: 'Brought forward',
+  completionRate: 'Done rate',
+  tiesTable: 'New cross-border ties (first evidence in the period)',
+  firstEvidence: 'First evidence',
+  none: 'None.',
+  flowsChart: 'Flows between groups (stays)',
+  stageChart: 'Person-months abroad by group and career stage',
+  ganttChart: 'Visit timeline',
+  direction: { OUTBOUND: 'outbound (abroad)', INBOUND: 'inbound (from abroad)' },
+  legend: { stay: 'Stay period', postponed: 'Postponed to next year', advanced: 'Brought forward into this year' },
+  legendCaption: 'Yellow: stay period · Grey: postponed to the next year · Blue: brought forward into this year. Faint thin bars: only the start range is known (length unknown).',
+  timelineTruncated: (shown: number, total: number) => `Showing the first ${shown} of ${total} visits.`,
+  visitor: 'Visitor',
+  periodStart: 'Start',
+  periodEnd: 'End',
+  careerStage: 'Career stage',
+  count: 'Count',
+  levels: { LAB: 'lab', INSTITUTION: 'institution', COUNTRY: 'country' } satisfies Record<GroupLevel, string>,
+  stages: {
+    PROFESSOR: 'Professor',
+    ASSOCIATE_PROFESSOR: 'Associate professor',
+    LECTURER: 'Lecturer',
+    ASSISTANT_PROFESSOR: 'Assistant professor',
+    SENIOR_RESEARCHER: 'Senior researcher',
+    RESEARCHER: 'Researcher',
+    POSTDOC: 'Postdoc',
+    GRADUATE_STUDENT: 'Graduate student',
+    UNKNOWN: 'Unknown',
+  } satisfies Record<CareerStage, string>,
+  stayClasses: {
+    UNDER_1_MONTH: '< 1 month',
+    MONTHS_1_TO_6: '1–6 months',
+    MONTHS_6_PLUS: '≥ 6 months',
+    UNKNOWN: 'Unknown length',
+  } satisfies Record<StayClass, string>,
+  statuses: { PLANNED: 'planned', IN_PROGRESS: 'in progress', COMPLETED: 'done', CANCELLED: 'cancelled' } satisfies Record<VisitStatus, string>,
+};
+
+export type Messages = typeof en;
+
+const ja: Messages = {
+  title: '国際頭脳循環レポート',
+  periodFiscalYear: (fy, start, end) => `${fy}年度（${start} 〜 ${end}）`,
+  periodRange: (start, end) => `${start} 〜 ${end}`,
+  groupedBy: (level) => `集計単位：${level}`,
+  plannedIncluded: '計画中の訪問も実施済みとして数えています。',
+  plannedExcluded: '計画中・中止の訪問は流れの集計に含めていません（計画の達成状況の表に記載）。',
+  warnings: '警告',
+  definitions:
+    '定義：docs/metrics.md の Circulation 節（OECD STI Scoreboard「scientists on the move」に準拠）。滞在は文書化した規則で期間に配置し、人月 = 人日 ÷ (365.25/12)。',
+  generated: (at) => `${at} に kizuna report で作成。`,
+  summary: '主な数値',
+  measure: '指標',
+  value: '値',
+  stays: 'グループ間の滞在（件）',
+  crossBorderStays: '国境を越える滞在（件）',
+  domesticStays: '国内の移動（件、循環には含めない）',
+  personMonthsAbroad: '海外滞在の人月（期間内に按分）',
+  participants: '参加者（人）',
+  earlyCareerParticipants: '若手研究者の参加者',
+  earlyCareerStays: '若手研究者による滞在',
+  unknownStage: '職位不明の参加者',
+  returnees: '帰還者（海外へ行き、期間内に戻った人）',
+  newTies: '新たな国際的つながり',
+  uncertainDates: '部分的な日付（月・年度・年）から配置した訪問',
+  undated: '日付のない訪問（配置・集計の対象外）',
+  flowsTable: 'グループ間の流れ',
+  from: '出発',
+  to: '訪問先',
+  staysColumn: '滞在（件）',
+  earlyCareerColumn: '若手の滞在',
+  personMonthsColumn: '人月',
+  uncertainColumn: '部分的な日付',
+  groupsTable: 'グループ別の派遣と受入',
+  group: 'グループ',
+  outbound: '派遣（件）',
+  inbound: '受入（件）',
+  outboundMonths: '海外滞在の人月（派遣）',
+  inboundMonths: '海外からの人月（受入）',
+  outboundPeople: '派遣人数（うち若手）',
+  inboundPeople: '受入人数（うち若手）',
+  returneesColumn: '帰還者',
+  stayClassTable: '滞在期間の区分',
+  stayClass: '期間',
+  share: '割合',
+  planTable: '計画の達成状況（期間内に配置した全訪問）',
+  items: '件数',
+  completed: '完了',
+  inProgress: '実施中',
+  planned: '計画',
+  cancelled: '中止',
+  postponed: '次年度へ後ろ倒し',
+  advanced: '本年度へ前倒し',
+  completionRate: '完了率',
+  tiesTable: '新たな国際的つながり（期間内に初めて確認）',
+  firstEvidence: '初めての記録',
+  none: 'なし。',
+  flowsChart: 'グループ間の流れ（滞在件数）',
+  stageChart: 'グループ別・職位別の海外滞在人月',
+  ganttChart: '訪問のタイムライン',
+  direction: { OUTBOUND: '派遣（海外へ）', INBOUND: '受入（海外から）' },
+  legend: { stay: '訪問期間', postponed: '次年度へ後ろ倒し', advanced: '本年度へ前倒し' },
+  legendCaption: '・黄色：訪問期間　・灰色：次年度へ後ろ倒し　・青色：本年度へ前倒し（細く薄い帯は開始時期の範囲のみ判明、期間不明）',
+  timelineTruncated: (shown, total) => `全 ${total} 件のうち最初の ${shown} 件を表示。`,
+  visitor: '訪問者',
+  periodStart: '開始',
+  periodEnd: '終了',
+  careerStage: '職位',
+  count: '件数',
+  levels: { LAB: '研究室', INSTITUTION: '機関', COUNTRY: '国' },
+  stages: {
+    PROFESSOR: '教授',
+    ASSOCIATE_PROFESSOR: '准教授',
+    LECTURER: '講師',
+    ASSISTANT_PROFESSOR: '助教',
+    SENIOR_RESEARCHER: '上級研究員',
+    RESEARCHER: '研究員',
+    POSTDOC: '博士研究員',
+    GRADUATE_STUDENT: '大学院生',
+    UNKNOWN: '不明',
+  },
+  stayClasses: { UNDER_1_MONTH: '1か月未満', MONTHS_1_TO_6: '1〜6か月', MONTHS_6_PLUS: '6か月以上', UNKNOWN: '期間不明' },
+  statuses: { PLANNED: '計画', IN_PROGRESS: '実施中', COMPLETED: '完了', CANCELLED: '中止' },
+};
+
+export const MESSAGES: Record<Lang, Messages> = { en, ja };
+
+export function messages(lang: Lang): Messages {
+  return MESSAGES[lang];
+}
+
+/** A group's name in the language: Japanese name when asked for and known, else the short or full name. */
+export function groupName(group: GroupRef, lang: Lang): string {
+  if (lang === 'ja' && group.nameJa) return group.nameJa;
+  return group.shortName ?? group.name;
+}
+
+export function personName(person: PersonRef, lang: Lang): string {
+  return lang === 'ja' && person.nameJa ? person.nameJa : person.name;
+}
+
+export function formatNumber(value: number, digits = 1): string {
+  return value.toFixed(digits);
+}
+
+export function formatShare(part: number, whole: number): string {
+  return whole > 0 ? `${Math.round((100 * part) / whole)}% (${part}/${whole})` : '–';
+}

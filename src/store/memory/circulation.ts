@@ -1,0 +1,170 @@
+import {
+  countedStatuses,
+  normalizeFacts,
+  type CirculationFacts,
+  type CirculationQuery,
+  type FlowFact,
+  type PeopleFact,
+  type PeopleRole,
+  type TieFact,
+  type TimelineFact,
+} from '../../circulation/facts';
+import { dayToIso, daysInPeriod, endsInPeriod, isInPeriod, periodDays, placeVisit, type Placement } from '../../circulation/placement';
+import type { CareerStage, GroupLevel, ScheduleChange, VisitStatus } from '../../domain/enums';
+import type { GraphNode } from '../graph';
+import type { MemoryStore } from './memoryStore';
+
+/**
+ * The embedded store's circulation facts: the JavaScript twin of store/neo4j/cypher/circulation.ts,
+ * and its oracle. One pass over the visits, aggregating into maps keyed like the Cypher's
+ * grouping keys; the rows leave through normalizeFacts like the Neo4j ones.
+ */
+export function memoryCirculationFacts(store: MemoryStore, query: CirculationQuery): CirculationFacts {
+  const period = periodDays(query.period);
+  const counted = new Set<VisitStatus>(countedStatuses(query.includePlanned));
+  const flows = new Map<string, FlowFact>();
+  const peopleSeen = new Map<string, { role: PeopleRole; group: string | null; person: GraphNode }>();
+  const firstEvidence = new Map<string, TieFact>();
+  const timeline: TimelineFact[] = [];
+  let undated = 0;
+
+  for (const visit of store.nodesWithLabel('Visit')) {
+    const placement = placeVisit(visit.props);
+    if (!placement) {
+      undated += 1;
+      continue;
+    }
+    const ends = endsOf(store, visit, query.groupBy);
+    if (!ends) continue;
+    const { person, fromGroup, toGroup, fromCountry, toCountry, fromInstitution, toInstitution } = ends;
+    const status = visit.props.status as VisitStatus;
+    const crossBorder = fromCountry !== toCountry;
+
+    // New ties look at all time before the period's end, not only at the period.
+    if (counted.has(status) && crossBorder && placement.start <= period.end) {
+      const [a, b] = fromGroup < toGroup ? [fromGroup, toGroup] : [toGroup, fromGroup];
+      const key = `${a}|${b}`;
+      const seen = firstEvidence.get(key);
+      const day = dayToIso(placement.start);
+      if (!seen || day < seen.firstEvidence) firstEvidence.set(key, { groupA: a, groupB: b, firstEvidence: day });
+    }
+
+    if (!isInPeriod(placement, period)) continue;
+    const stage = careerStageOf(person);
+    const scheduleChange = (visit.props.scheduleChange as ScheduleChange | undefined) ?? 'NONE';
+    const uncertain = visit.props.uncertain === true;
+    const flowKey = [fromGroup, toGroup, status, scheduleChange, placement.stayClass, stage].join('|');
+    const flow =
+      flows.get(flowKey) ??
+      flows
+        .set(flowKey, { fromGroup, toGroup, fromCountry, toCountry, status, scheduleChange, stayClass: placement.stayClass, careerStage: stage, stays: 0, personDays: 0, uncertain: 0 })
+        .get(flowKey)!;
+    flow.stays += 1;
+    flow.personDays += daysInPeriod(placement, period) * weightOf(person);
+    if (uncertain) flow.uncertain += 1;
+
+    timeline.push({
+      visit: visit.id, person: person.id, fromGroup, toGroup, fromCountry, toCountry, fromInstitution, toInstitution,
+      start: dayToIso(placement.start), end: placement.end === null ? null : dayToIso(placement.end),
+      startLatest: String(visit.props.startLatest ?? visit.props.startEarliest),
+      status, scheduleChange, careerStage: stage, uncertain,
+    });
+
+    if (!counted.has(status) || fromGroup === toGroup) continue;
+    const roles: Array<[PeopleRole, string | null]> = [
+      ['OUTBOUND', fromGroup],
+      ['OUTBOUND', null],
+      ['INBOUND', toGroup],
+    ];
+    if (isReturn(placement, status, crossBorder, period)) roles.push(['RETURNEE', fromGroup], ['RETURNEE', null]);
+    for (const [role, group] of roles) peopleSeen.set(`${role}|${group ?? ''}|${person.id}`, { role, group, person });
+  }
+
+  const people = new Map<string, PeopleFact>();
+  for (const { role, group, person } of peopleSeen.values()) {
+    const careerStage = careerStageOf(person);
+    const key = `${role}|${group ?? ''}|${careerStage}`;
+    const row = people.get(key) ?? people.set(key, { role, group, careerStage, people: 0 }).get(key)!;
+    row.people += weightOf(person);
+  }
+
+  const inPeriodTies = [...firstEvidence.values()].filter((t) => t.firstEvidence >= query.period.start && t.firstEvidence <= query.period.end);
+  const ordered = normalizeFacts({ flows: [], people: [], newTies: [], undated, timeline, timelineTotal: timeline.length }).timeline;
+  return normalizeFacts({
+    flows: [...flows.values()],
+    people: [...people.values()],
+    newTies: inPeriodTies,
+    undated,
+    timeline: ordered.slice(0, Math.max(0, Math.floor(query.timelineLimit ?? 0))),
+    timelineTotal: timeline.length,
+  });
+}
+
+/** Came back within the period: a cross-border stay, not still under way, whose placed end falls in the period. */
+function isReturn(p: Placement, status: VisitStatus, crossBorder: boolean, period: ReturnType<typeof periodDays>): boolean {
+  return crossBorder && status !== 'IN_PROGRESS' && endsInPeriod(p, period);
+}
+
+interface VisitEnds {
+  person: GraphNode;
+  fromInstitution: string;
+  toInstitution: string;
+  fromGroup: string;
+  toGroup: string;
+  fromCountry: string;
+  toCountry: string;
+}
+
+/**
+ * The visitor and the groups at both ends. A visit lacking its visitor, an institution or an
+ * institution's country is not counted (the Cypher MATCH drops it the same way).
+ */
+function endsOf(store: MemoryStore, visit: GraphNode, level: GroupLevel): VisitEnds | null {
+  const person = first(store, visit.id, 'MADE', 'IN', 'Person');
+  const from = first(store, visit.id, 'FROM', 'OUT', 'Institution');
+  const to = first(store, visit.id, 'TO', 'OUT', 'Institution');
+  if (!person || !from || !to) return null;
+  const fromCountry = first(store, from.id, 'LOCATED_IN', 'OUT', 'Country');
+  const toCountry = first(store, to.id, 'LOCATED_IN', 'OUT', 'Country');
+  if (!fromCountry || !toCountry) return null;
+  const codes = { fromCountry: String(fromCountry.props.code), toCountry: String(toCountry.props.code), fromInstitution: from.id, toInstitution: to.id };
+  switch (level) {
+    case 'COUNTRY':
+      return { person, fromGroup: fromCountry.id, toGroup: toCountry.id, ...codes };
+    case 'INSTITUTION':
+      return { person, fromGroup: from.id, toGroup: to.id, ...codes };
+    case 'LAB':
+      return { person, fromGroup: homeLabOf(store, person.id, from.id) ?? from.id, toGroup: smallestId(store, visit.id, 'AT', 'OUT', 'Lab') ?? to.id, ...codes };
+  }
+}
+
+/** The visitor's lab at the home institution (member or head), smallest id when several; null when none is known. */
+function homeLabOf(store: MemoryStore, personId: string, institutionId: string): string | null {
+  const labs = [...store.neighboursOf(personId, 'MEMBER_OF', 'OUT'), ...store.neighboursOf(personId, 'HEADS', 'OUT')]
+    .map((n) => n.node)
+    .filter((lab) => lab.label === 'Lab' && store.neighboursOf(lab.id, 'PART_OF', 'OUT').some((i) => i.node.id === institutionId))
+    .map((lab) => lab.id)
+    .sort();
+  return labs[0] ?? null;
+}
+
+function smallestId(store: MemoryStore, id: string, rel: 'AT', dir: 'OUT', label: GraphNode['label']): string | null {
+  const ids = store.neighboursOf(id, rel, dir).filter((n) => n.node.label === label).map((n) => n.node.id).sort();
+  return ids[0] ?? null;
+}
+
+function first(store: MemoryStore, id: string, rel: 'MADE' | 'FROM' | 'TO' | 'LOCATED_IN', dir: 'IN' | 'OUT', label: GraphNode['label']): GraphNode | null {
+  const nodes = store.neighboursOf(id, rel, dir).map((n) => n.node).filter((n) => n.label === label);
+  nodes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return nodes[0] ?? null;
+}
+
+function careerStageOf(person: GraphNode): CareerStage {
+  return (person.props.careerStage as CareerStage | undefined) ?? 'UNKNOWN';
+}
+
+/** How many people a record stands for: a placeholder's stated headcount, else 1. */
+function weightOf(person: GraphNode): number {
+  const headcount = person.props.headcount;
+  return typeof headcount === 'number' && headcount > 0 ? headcount : 1;
+}

@@ -1,0 +1,90 @@
+import { int } from 'neo4j-driver';
+import { circulationStatements, decodeCirculationFacts } from '../../../src/store/neo4j/cypher/circulation';
+import { fiscalYearRange } from '../../../src/domain/fiscalYear';
+import { REL_TYPES } from '../../../src/store/graph';
+import { LABELS } from '../../../src/domain/ids';
+
+/** The Cypher builders without a database: values travel as parameters, names come from the whitelists. */
+const FY2024 = fiscalYearRange(2024);
+
+describe('circulationStatements', () => {
+  const s = circulationStatements({ period: FY2024, groupBy: 'COUNTRY', includePlanned: false, timelineLimit: 5 });
+  const all = [s.flows, s.people, s.ties, s.undated, s.timeline!];
+
+  it('passes every value as a parameter: no date, status list or limit in the text', () => {
+    for (const q of all) {
+      expect(q.cypher).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      expect(q.cypher).not.toMatch(/'(COMPLETED|IN_PROGRESS|PLANNED|CANCELLED)'/);
+    }
+    expect(s.flows.params).toMatchObject({
+      epoch: '1970-01-01',
+      periodStart: int(19814),
+      periodEnd: int(20178),
+      periodEndText: '2025-03-31',
+      oneMonth: 30.4375,
+      sixMonths: 182.625,
+      counted: ['COMPLETED', 'IN_PROGRESS'],
+    });
+    expect(s.timeline!.params.limit).toEqual(int(5));
+    expect(circulationStatements({ period: FY2024, groupBy: 'COUNTRY', includePlanned: true }).people.params.counted).toEqual(['COMPLETED', 'IN_PROGRESS', 'PLANNED']);
+  });
+
+  it('names only whitelisted labels and relationship types', () => {
+    for (const q of all) {
+      for (const [, name] of q.cypher.matchAll(/\(\w*:(\w+)/g)) expect(LABELS).toContain(name);
+      for (const [, types] of q.cypher.matchAll(/\[:([\w|]+)\]/g)) for (const t of types.split('|')) expect(REL_TYPES).toContain(t);
+    }
+  });
+
+  it('aggregates in the database: flows and people end in grouped RETURNs, the timeline is limited there', () => {
+    expect(s.flows.cypher).toMatch(/count\(\*\) AS stays,\s+sum\(overlap \* weight\) AS personDays/);
+    expect(s.people.cypher).toMatch(/WITH DISTINCT p, weight, roleGroup\[0\] AS role/);
+    expect(s.ties.cypher).toMatch(/min\(s\) AS first/);
+    expect(s.timeline!.cypher).toMatch(/rows\[0\.\.\$limit\]/);
+  });
+
+  it('picks the group expressions by level from a closed switch', () => {
+    const country = circulationStatements({ period: FY2024, groupBy: 'COUNTRY', includePlanned: false }).flows.cypher;
+    const institution = circulationStatements({ period: FY2024, groupBy: 'INSTITUTION', includePlanned: false }).flows.cypher;
+    const lab = circulationStatements({ period: FY2024, groupBy: 'LAB', includePlanned: false }).flows.cypher;
+    expect(country).toContain('fc.id AS fromGroup');
+    expect(institution).toContain('fi.id AS fromGroup');
+    expect(lab).toMatch(/MEMBER_OF\|HEADS\]->\(l:Lab\)-\[:PART_OF\]->\(fi\)/);
+    expect(lab).toMatch(/\(v\)-\[:AT\]->\(l:Lab\)/);
+    expect(circulationStatements({ period: FY2024, groupBy: 'LAB', includePlanned: false }).timeline).toBeNull();
+  });
+});
+
+describe('decodeCirculationFacts', () => {
+  it('turns rows into canonical facts, day numbers into dates', () => {
+    const facts = decodeCirculationFacts({
+      flows: [
+        { fromGroup: 'country:JP', toGroup: 'country:DE', fromCountry: 'JP', toCountry: 'DE', status: 'COMPLETED', scheduleChange: 'NONE', stayClass: 'UNKNOWN', careerStage: 'UNKNOWN', stays: 2, personDays: 0, uncertain: 2 },
+      ],
+      people: [{ role: 'OUTBOUND', grp: null, careerStage: 'UNKNOWN', people: 1 }],
+      ties: [{ groupA: 'country:JP', groupB: 'country:DE', first: 19814 }],
+      undated: [{ undated: 3 }],
+      timeline: [
+        {
+          total: 2,
+          rows: [
+            {
+              visit: 'visit:x', person: 'person:p', fromGroup: 'country:JP', toGroup: 'country:DE', fromCountry: 'JP', toCountry: 'DE',
+              fromInstitution: 'institution:a', toInstitution: 'institution:b', start: 19814, end: null, startLatest: '2025-03-31',
+              status: 'COMPLETED', scheduleChange: 'NONE', careerStage: 'UNKNOWN', uncertain: true,
+            },
+          ],
+        },
+      ],
+    });
+    expect(facts.people).toEqual([{ role: 'OUTBOUND', group: null, careerStage: 'UNKNOWN', people: 1 }]);
+    expect(facts.newTies).toEqual([{ groupA: 'country:DE', groupB: 'country:JP', firstEvidence: '2024-04-01' }]);
+    expect(facts.undated).toBe(3);
+    expect(facts.timeline[0]).toMatchObject({ start: '2024-04-01', end: null, uncertain: true });
+    expect(facts.timelineTotal).toBe(2);
+  });
+
+  it('fails loudly on a row of the wrong shape', () => {
+    expect(() => decodeCirculationFacts({ flows: [{ fromGroup: 1 }], people: [], ties: [], undated: [], timeline: null })).toThrow(/fromGroup/);
+  });
+});

@@ -1,5 +1,5 @@
 // Test tiers (see README "Tests"): unit = pure code; contract = the same GraphQL suite on every
-// store; e2e = the HTTP server. @swc/jest emits decorator metadata, which type-graphql needs.
+// store; e2e = the HTTP server; browser = pages in Debian's chromium (explorer, report). @swc/jest emits decorator metadata, which type-graphql needs.
 const transform = {
   '^.+\\.ts$': [
     '@swc/jest',
@@ -24,5 +24,5 @@ const tier = (name, extra = {}) => ({
 });
 
 module.exports = {
-  projects: [tier('unit'), tier('contract'), tier('e2e')],
+  projects: [tier('unit'), tier('contract'), tier('e2e'), tier('browser')],
 };

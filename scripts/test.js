@@ -60,7 +60,7 @@ function main() {
   // the other tiers run in parallel workers.
   const status = extra.length
     ? jestRun('custom', extra)
-    : Math.max(jestRun('unit-e2e', ['--selectProjects', 'unit', 'e2e']), jestRun('contract', ['--selectProjects', 'contract', '--runInBand']));
+    : Math.max(jestRun('unit-e2e-browser', ['--selectProjects', 'unit', 'e2e', 'browser']), jestRun('contract', ['--selectProjects', 'contract', '--runInBand']));
   if (startedNeo4j) run('bash', ['scripts/neo4j.sh', 'stop']);
   if (!env.NEO4J_URI) loud('Reminder: the Neo4j tier was SKIPPED in this run.');
   process.exit(status);

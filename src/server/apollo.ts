@@ -5,6 +5,7 @@ import { buildKizunaSchema } from '../graphql/schema';
 import type { Logger } from '../logger';
 import { createFormatError } from './formatError';
 import { queryLimitsPlugin } from './limits';
+import { requestLogPlugin } from './requestLog';
 
 /**
  * The Apollo server, without HTTP: `server.executeOperation` uses it directly in schema-level
@@ -17,6 +18,6 @@ export function createApolloServer(logger: Logger): ApolloServer<Context> {
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
     // The hosted Sandbox landing page needs the internet; the API must work fully offline.
-    plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin(schema)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin(schema), requestLogPlugin(logger)],
   });
 }

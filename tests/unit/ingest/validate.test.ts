@@ -90,6 +90,38 @@ describe('validateDataset', () => {
     expect(result.problems.map((p) => p.path).sort()).toEqual(['visits[0].duration', 'visits[0].start', 'visits[0].visitor']);
   });
 
+  it('accepts a placeholder institution and transfer recipients, and resolves the recipients', () => {
+    const base = dataset();
+    const withPlaceholder: DatasetInput = {
+      ...base,
+      institutions: [
+        ...base.institutions!,
+        { id: 'institution:unnamed-jp', name: 'Unnamed institution in Japan', country: 'JP', kind: 'UNKNOWN', placeholder: true, sources: ['source:s1'] },
+      ],
+      people: [...base.people!, { id: 'person:group', placeholder: true, cohort: 'the B group', careerStage: 'UNKNOWN', sources: ['source:s1'] }],
+      materials: [{ id: 'material:m', name: 'M', kind: 'MATERIAL', sources: ['source:s1'] }],
+      transfers: [
+        {
+          id: 'transfer:m-a-to-group',
+          material: 'material:m',
+          from: 'institution:a',
+          to: ['institution:unnamed-jp'],
+          recipients: ['person:group'],
+          status: 'COMPLETED',
+          sources: ['source:s1', { source: 'source:s1', field: 'to', reading: 'institution:b', canonical: false, note: 'probable' }],
+        },
+      ],
+    };
+    const ok = validateDataset(withPlaceholder);
+    expect(ok.ok ? [] : ok.problems).toEqual([]);
+    if (ok.ok) {
+      expect(ok.dataset.institutions.map((i) => i.placeholder)).toEqual([false, false, true]);
+      expect(ok.dataset.transfers[0].recipients).toEqual(['person:group']);
+    }
+    const dangling = validateDataset({ ...withPlaceholder, transfers: [{ ...withPlaceholder.transfers![0], recipients: ['person:group', 'person:nobody'] }] });
+    expect(dangling.ok ? [] : dangling.problems).toEqual([{ path: 'transfers[0].recipients[1]', message: expect.stringContaining('"person:nobody"') }]);
+  });
+
   it('requires every record to cite a source', () => {
     const base = dataset();
     const result = validateDataset({ ...base, people: [{ ...base.people![0], sources: [] }, base.people![1]] });

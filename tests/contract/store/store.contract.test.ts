@@ -105,8 +105,8 @@ describe.each(STORES)('%s store (port contract)', (_name, makeStore) => {
       expect(citations.map((n) => n.node.id)).toEqual(['source:report-1', 'source:report-1', 'source:report-2']);
       // Two relationships to ONE neighbour come in relationship-key order on every store.
       expect(citations.map((n) => [n.node.id, n.rel])).toEqual([
-        ['source:report-1', {}],
         ['source:report-1', { field: 'nameJa', reading: 'ヤネック', canonical: true }],
+        ['source:report-1', {}],
         ['source:report-2', { field: 'nameJa', reading: 'ヤーネク', note: 'other transcription' }],
       ]);
     });

@@ -24,5 +24,10 @@ const tier = (name, extra = {}) => ({
 });
 
 module.exports = {
-  projects: [tier('unit'), tier('contract'), tier('e2e'), tier('browser')],
+  projects: [
+    tier('unit'),
+    tier('contract', { setupFilesAfterEnv: ['<rootDir>/tests/support/contract-setup.ts'] }),
+    tier('e2e'),
+    tier('browser'),
+  ],
 };

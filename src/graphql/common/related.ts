@@ -1,6 +1,6 @@
-import type { Label } from '../../domain/ids';
 import type { Direction, Neighbour, RelType } from '../../store/graph';
 import type { Context } from '../context';
+import { labelOfType } from '../node/mappers';
 import { hydrate, type Entity } from '../node/node.type';
 
 /**
@@ -18,8 +18,8 @@ export async function related<T extends Entity>(
   rel: RelType,
   direction: Direction,
   Type: new () => T,
-  label: Label,
 ): Promise<T[]> {
+  const label = labelOfType(Type);
   const found = await neighboursOf(ctx, id, rel, direction);
   return found.filter((n) => n.node.label === label).map((n) => hydrate(Type, n.node));
 }
@@ -31,7 +31,6 @@ export async function relatedOne<T extends Entity>(
   rel: RelType,
   direction: Direction,
   Type: new () => T,
-  label: Label,
 ): Promise<T | null> {
-  return (await related(ctx, id, rel, direction, Type, label))[0] ?? null;
+  return (await related(ctx, id, rel, direction, Type))[0] ?? null;
 }

@@ -16,11 +16,11 @@ export class CountryResolver {
 
   @FieldResolver(() => [Institution])
   institutions(@Root() country: Country, @Ctx() ctx: Context): Promise<Institution[]> {
-    return related(ctx, country.id, 'LOCATED_IN', 'IN', Institution, 'Institution');
+    return related(ctx, country.id, 'LOCATED_IN', 'IN', Institution);
   }
 
   @FieldResolver(() => [Event])
   events(@Root() country: Country, @Ctx() ctx: Context): Promise<Event[]> {
-    return related(ctx, country.id, 'HELD_IN', 'IN', Event, 'Event');
+    return related(ctx, country.id, 'HELD_IN', 'IN', Event);
   }
 }

@@ -16,11 +16,11 @@ export class EventResolver {
 
   @FieldResolver(() => Country, { nullable: true })
   country(@Root() event: Event, @Ctx() ctx: Context): Promise<Country | null> {
-    return relatedOne(ctx, event.id, 'HELD_IN', 'OUT', Country, 'Country');
+    return relatedOne(ctx, event.id, 'HELD_IN', 'OUT', Country);
   }
 
   @FieldResolver(() => [Visit])
   visits(@Root() event: Event, @Ctx() ctx: Context): Promise<Visit[]> {
-    return related(ctx, event.id, 'FOR', 'IN', Visit, 'Visit');
+    return related(ctx, event.id, 'FOR', 'IN', Visit);
   }
 }

@@ -51,31 +51,31 @@ export class InstitutionResolver {
 
   @FieldResolver(() => Country, { nullable: true })
   country(@Root() institution: Institution, @Ctx() ctx: Context): Promise<Country | null> {
-    return relatedOne(ctx, institution.id, 'LOCATED_IN', 'OUT', Country, 'Country');
+    return relatedOne(ctx, institution.id, 'LOCATED_IN', 'OUT', Country);
   }
 
   @FieldResolver(() => [Lab])
   labs(@Root() institution: Institution, @Ctx() ctx: Context): Promise<Lab[]> {
-    return related(ctx, institution.id, 'PART_OF', 'IN', Lab, 'Lab');
+    return related(ctx, institution.id, 'PART_OF', 'IN', Lab);
   }
 
   @FieldResolver(() => [Person], { description: 'People affiliated directly (no lab known); lab members are under labs.' })
   affiliates(@Root() institution: Institution, @Ctx() ctx: Context): Promise<Person[]> {
-    return related(ctx, institution.id, 'AFFILIATED_WITH', 'IN', Person, 'Person');
+    return related(ctx, institution.id, 'AFFILIATED_WITH', 'IN', Person);
   }
 
   @FieldResolver(() => [Visit], { description: 'Visits to this institution.' })
   visitsIn(@Root() institution: Institution, @Ctx() ctx: Context): Promise<Visit[]> {
-    return related(ctx, institution.id, 'TO', 'IN', Visit, 'Visit');
+    return related(ctx, institution.id, 'TO', 'IN', Visit);
   }
 
   @FieldResolver(() => [Visit], { description: 'Visits made from this institution.' })
   visitsOut(@Root() institution: Institution, @Ctx() ctx: Context): Promise<Visit[]> {
-    return related(ctx, institution.id, 'FROM', 'IN', Visit, 'Visit');
+    return related(ctx, institution.id, 'FROM', 'IN', Visit);
   }
 
   @FieldResolver(() => [Material], { description: 'Materials, devices and techniques it owns.' })
   materials(@Root() institution: Institution, @Ctx() ctx: Context): Promise<Material[]> {
-    return related(ctx, institution.id, 'OWNS', 'OUT', Material, 'Material');
+    return related(ctx, institution.id, 'OWNS', 'OUT', Material);
   }
 }

@@ -52,12 +52,12 @@ export class LabResolver {
 
   @FieldResolver(() => Institution, { nullable: true })
   institution(@Root() lab: Lab, @Ctx() ctx: Context): Promise<Institution | null> {
-    return relatedOne(ctx, lab.id, 'PART_OF', 'OUT', Institution, 'Institution');
+    return relatedOne(ctx, lab.id, 'PART_OF', 'OUT', Institution);
   }
 
   @FieldResolver(() => Person, { nullable: true })
   head(@Root() lab: Lab, @Ctx() ctx: Context): Promise<Person | null> {
-    return relatedOne(ctx, lab.id, 'HEADS', 'IN', Person, 'Person');
+    return relatedOne(ctx, lab.id, 'HEADS', 'IN', Person);
   }
 
   @FieldResolver(() => [LabMember])
@@ -68,6 +68,6 @@ export class LabResolver {
 
   @FieldResolver(() => [Visit], { description: 'Visits hosted in this lab.' })
   visits(@Root() lab: Lab, @Ctx() ctx: Context): Promise<Visit[]> {
-    return related(ctx, lab.id, 'AT', 'IN', Visit, 'Visit');
+    return related(ctx, lab.id, 'AT', 'IN', Visit);
   }
 }

@@ -36,21 +36,21 @@ export class MaterialResolver {
 
   @FieldResolver(() => Institution, { nullable: true })
   owner(@Root() material: Material, @Ctx() ctx: Context): Promise<Institution | null> {
-    return relatedOne(ctx, material.id, 'OWNS', 'IN', Institution, 'Institution');
+    return relatedOne(ctx, material.id, 'OWNS', 'IN', Institution);
   }
 
   @FieldResolver(() => [Theme])
   themes(@Root() material: Material, @Ctx() ctx: Context): Promise<Theme[]> {
-    return related(ctx, material.id, 'ABOUT', 'OUT', Theme, 'Theme');
+    return related(ctx, material.id, 'ABOUT', 'OUT', Theme);
   }
 
   @FieldResolver(() => [Visit], { description: 'Visits that used or brought this material or technique.' })
   visits(@Root() material: Material, @Ctx() ctx: Context): Promise<Visit[]> {
-    return related(ctx, material.id, 'ABOUT', 'IN', Visit, 'Visit');
+    return related(ctx, material.id, 'ABOUT', 'IN', Visit);
   }
 
   @FieldResolver(() => [Transfer])
   transfers(@Root() material: Material, @Ctx() ctx: Context): Promise<Transfer[]> {
-    return related(ctx, material.id, 'OF', 'IN', Transfer, 'Transfer');
+    return related(ctx, material.id, 'OF', 'IN', Transfer);
   }
 }

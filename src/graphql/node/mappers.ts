@@ -28,6 +28,15 @@ export const TYPE_OF_LABEL: Record<Label, new () => Entity> = {
   Source,
 };
 
+const LABEL_OF_TYPE = new Map<Function, Label>(Object.entries(TYPE_OF_LABEL).map(([label, type]) => [type, label as Label]));
+
+/** The label whose nodes a GraphQL object type shows. */
+export function labelOfType(Type: Function): Label {
+  const label = LABEL_OF_TYPE.get(Type);
+  if (!label) throw new TypeError(`${Type.name} is not the object type of any label`);
+  return label;
+}
+
 export function toEntity(node: GraphNode): Entity {
   return hydrate(TYPE_OF_LABEL[node.label], node);
 }

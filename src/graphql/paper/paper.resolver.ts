@@ -41,6 +41,6 @@ export class PaperResolver {
 
   @FieldResolver(() => [Theme])
   themes(@Root() paper: Paper, @Ctx() ctx: Context): Promise<Theme[]> {
-    return related(ctx, paper.id, 'ABOUT', 'OUT', Theme, 'Theme');
+    return related(ctx, paper.id, 'ABOUT', 'OUT', Theme);
   }
 }

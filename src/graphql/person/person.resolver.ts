@@ -62,32 +62,32 @@ export class PersonResolver {
 
   @FieldResolver(() => [Lab])
   headOf(@Root() person: Person, @Ctx() ctx: Context): Promise<Lab[]> {
-    return related(ctx, person.id, 'HEADS', 'OUT', Lab, 'Lab');
+    return related(ctx, person.id, 'HEADS', 'OUT', Lab);
   }
 
   @FieldResolver(() => [Visit], { description: 'Visits this person made.' })
   visits(@Root() person: Person, @Ctx() ctx: Context): Promise<Visit[]> {
-    return related(ctx, person.id, 'MADE', 'OUT', Visit, 'Visit');
+    return related(ctx, person.id, 'MADE', 'OUT', Visit);
   }
 
   @FieldResolver(() => [Visit], { description: 'Visits this person hosted.' })
   hosted(@Root() person: Person, @Ctx() ctx: Context): Promise<Visit[]> {
-    return related(ctx, person.id, 'HOSTED_BY', 'IN', Visit, 'Visit');
+    return related(ctx, person.id, 'HOSTED_BY', 'IN', Visit);
   }
 
   @FieldResolver(() => [Theme], { description: 'Themes this person leads (研究実施体制).' })
   leads(@Root() person: Person, @Ctx() ctx: Context): Promise<Theme[]> {
-    return related(ctx, person.id, 'LEADS', 'OUT', Theme, 'Theme');
+    return related(ctx, person.id, 'LEADS', 'OUT', Theme);
   }
 
   @FieldResolver(() => [Theme])
   worksOn(@Root() person: Person, @Ctx() ctx: Context): Promise<Theme[]> {
-    return related(ctx, person.id, 'WORKS_ON', 'OUT', Theme, 'Theme');
+    return related(ctx, person.id, 'WORKS_ON', 'OUT', Theme);
   }
 
   @FieldResolver(() => [Paper])
   papers(@Root() person: Person, @Ctx() ctx: Context): Promise<Paper[]> {
-    return related(ctx, person.id, 'AUTHORED', 'OUT', Paper, 'Paper');
+    return related(ctx, person.id, 'AUTHORED', 'OUT', Paper);
   }
 }
 

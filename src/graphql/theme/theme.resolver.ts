@@ -18,26 +18,26 @@ export class ThemeResolver {
 
   @FieldResolver(() => [Person], { description: 'Leading researchers (中心となる研究者).' })
   leads(@Root() theme: Theme, @Ctx() ctx: Context): Promise<Person[]> {
-    return related(ctx, theme.id, 'LEADS', 'IN', Person, 'Person');
+    return related(ctx, theme.id, 'LEADS', 'IN', Person);
   }
 
   @FieldResolver(() => [Person])
   members(@Root() theme: Theme, @Ctx() ctx: Context): Promise<Person[]> {
-    return related(ctx, theme.id, 'WORKS_ON', 'IN', Person, 'Person');
+    return related(ctx, theme.id, 'WORKS_ON', 'IN', Person);
   }
 
   @FieldResolver(() => [Visit])
   visits(@Root() theme: Theme, @Ctx() ctx: Context): Promise<Visit[]> {
-    return related(ctx, theme.id, 'ABOUT', 'IN', Visit, 'Visit');
+    return related(ctx, theme.id, 'ABOUT', 'IN', Visit);
   }
 
   @FieldResolver(() => [Material])
   materials(@Root() theme: Theme, @Ctx() ctx: Context): Promise<Material[]> {
-    return related(ctx, theme.id, 'ABOUT', 'IN', Material, 'Material');
+    return related(ctx, theme.id, 'ABOUT', 'IN', Material);
   }
 
   @FieldResolver(() => [Paper])
   papers(@Root() theme: Theme, @Ctx() ctx: Context): Promise<Paper[]> {
-    return related(ctx, theme.id, 'ABOUT', 'IN', Paper, 'Paper');
+    return related(ctx, theme.id, 'ABOUT', 'IN', Paper);
   }
 }

@@ -33,42 +33,42 @@ export class VisitResolver {
 
   @FieldResolver(() => Person, { nullable: true })
   visitor(@Root() visit: Visit, @Ctx() ctx: Context): Promise<Person | null> {
-    return relatedOne(ctx, visit.id, 'MADE', 'IN', Person, 'Person');
+    return relatedOne(ctx, visit.id, 'MADE', 'IN', Person);
   }
 
   @FieldResolver(() => Institution, { nullable: true, description: 'Home institution of the visitor.' })
   from(@Root() visit: Visit, @Ctx() ctx: Context): Promise<Institution | null> {
-    return relatedOne(ctx, visit.id, 'FROM', 'OUT', Institution, 'Institution');
+    return relatedOne(ctx, visit.id, 'FROM', 'OUT', Institution);
   }
 
   @FieldResolver(() => Institution, { nullable: true, description: 'Institution visited.' })
   to(@Root() visit: Visit, @Ctx() ctx: Context): Promise<Institution | null> {
-    return relatedOne(ctx, visit.id, 'TO', 'OUT', Institution, 'Institution');
+    return relatedOne(ctx, visit.id, 'TO', 'OUT', Institution);
   }
 
   @FieldResolver(() => Lab, { nullable: true, description: 'Lab visited, where known.' })
   lab(@Root() visit: Visit, @Ctx() ctx: Context): Promise<Lab | null> {
-    return relatedOne(ctx, visit.id, 'AT', 'OUT', Lab, 'Lab');
+    return relatedOne(ctx, visit.id, 'AT', 'OUT', Lab);
   }
 
   @FieldResolver(() => [Person])
   hosts(@Root() visit: Visit, @Ctx() ctx: Context): Promise<Person[]> {
-    return related(ctx, visit.id, 'HOSTED_BY', 'OUT', Person, 'Person');
+    return related(ctx, visit.id, 'HOSTED_BY', 'OUT', Person);
   }
 
   @FieldResolver(() => [Theme])
   themes(@Root() visit: Visit, @Ctx() ctx: Context): Promise<Theme[]> {
-    return related(ctx, visit.id, 'ABOUT', 'OUT', Theme, 'Theme');
+    return related(ctx, visit.id, 'ABOUT', 'OUT', Theme);
   }
 
   @FieldResolver(() => [Material])
   materials(@Root() visit: Visit, @Ctx() ctx: Context): Promise<Material[]> {
-    return related(ctx, visit.id, 'ABOUT', 'OUT', Material, 'Material');
+    return related(ctx, visit.id, 'ABOUT', 'OUT', Material);
   }
 
   @FieldResolver(() => Event, { nullable: true })
   event(@Root() visit: Visit, @Ctx() ctx: Context): Promise<Event | null> {
-    return relatedOne(ctx, visit.id, 'FOR', 'OUT', Event, 'Event');
+    return relatedOne(ctx, visit.id, 'FOR', 'OUT', Event);
   }
 }
 

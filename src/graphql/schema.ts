@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync, type NonEmptyArray } from 'type-graphql';
+import { ANALYTICS_RESOLVERS } from './analytics/analytics.resolver';
 import { CirculationResolver } from './circulation/circulation.resolver';
 import { CountryResolver } from './country/country.resolver';
 import { EventResolver } from './event/event.resolver';
@@ -33,6 +34,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   SourceResolver,
   SearchResolver,
   CirculationResolver,
+  ...ANALYTICS_RESOLVERS,
   ...Object.values(TYPE_OF_LABEL)
     .filter((type) => type.name !== 'Source')
     .map(sourcesResolverFor),

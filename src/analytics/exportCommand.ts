@@ -1,0 +1,56 @@
+import { writeFile } from 'node:fs/promises';
+import { Command, Option } from 'commander';
+import { loadConfig } from '../config';
+import { GROUP_LEVELS, type GroupLevel } from '../domain/enums';
+import { isKizunaError } from '../errors';
+import { openSeededStore } from '../ingest/seed';
+import { EXPORT_FORMATS, type ExportFormat } from './export';
+import { exportGraph } from './service';
+
+interface ExportOptions {
+  format: ExportFormat;
+  id?: string;
+  hops?: string;
+  level?: GroupLevel;
+  includePlanned?: boolean;
+  out?: string;
+}
+
+/** `kizuna export --format gexf [--id person:… --hops 2] [--out FILE]`: the same files as GET /export. */
+export function registerExportCommand(program: Command): Command {
+  return program
+    .command('export')
+    .description('Write the collaboration graph (or an ego network) for Gephi, Cytoscape or graphology')
+    .addOption(new Option('--format <format>', 'file format').choices([...EXPORT_FORMATS]).makeOptionMandatory())
+    .option('--id <id>', 'centre of an ego network: a person or lab id')
+    .option('--hops <n>', 'radius of the ego network (with --id)', '1')
+    .addOption(new Option('--level <level>', 'grouping shown on nodes').choices([...GROUP_LEVELS]))
+    .option('--include-planned', 'include planned visits and papers as ties')
+    .option('--out <file>', 'write to this file instead of stdout')
+    .action(async (opts: ExportOptions) => {
+      process.exitCode = await runExportCommand(opts);
+    });
+}
+
+async function runExportCommand(opts: ExportOptions): Promise<number> {
+  const config = loadConfig();
+  const store = await openSeededStore(config);
+  try {
+    const exported = await exportGraph(store, config.earlyCareer, {
+      format: opts.format,
+      id: opts.id ?? null,
+      hops: opts.id ? Number(opts.hops) : null,
+      level: opts.level,
+      includePlanned: Boolean(opts.includePlanned),
+    });
+    if (opts.out) await writeFile(opts.out, exported.body);
+    else process.stdout.write(exported.body);
+    return 0;
+  } catch (error) {
+    if (!isKizunaError(error)) throw error;
+    process.stderr.write(`kizuna export: ${error.message}\n`);
+    return 1;
+  } finally {
+    await store.close();
+  }
+}

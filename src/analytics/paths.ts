@@ -1,0 +1,116 @@
+import type { CareerStage } from '../domain/enums';
+import { labelOfId } from '../domain/ids';
+import { badInput, notFound } from '../errors';
+import type { CollaborationNetwork } from './collaborationGraph';
+import { csrOf, type Csr } from './csr';
+
+/**
+ * Shortest collaboration paths (fewest ties) between two people, two labs, or a person and a lab.
+ * A lab stands for its members: the path from lab A to lab B is the shortest path from any member
+ * of A to any member of B (multi-source BFS). Among equally short paths the one found first when
+ * people are visited in id order is returned, so the answer is deterministic.
+ */
+export const DEFAULT_MAX_HOPS = 6;
+export const MAX_PATH_HOPS = 10;
+
+export interface PathPerson {
+  id: string;
+  label: string;
+  stage: CareerStage;
+}
+
+export interface PathStep {
+  from: string;
+  to: string;
+  weight: number;
+  visits: string[];
+  papers: string[];
+  labs: string[];
+}
+
+export interface CollaborationPath {
+  from: string;
+  to: string;
+  hops: number;
+  people: PathPerson[];
+  steps: PathStep[];
+}
+
+export function collaborationPath(network: CollaborationNetwork, from: string, to: string, maxHops: number = DEFAULT_MAX_HOPS): CollaborationPath | null {
+  checkHops(maxHops, 'maxHops', 1, MAX_PATH_HOPS);
+  const csr = csrOf(network.graph);
+  const sources = endpointMembers(network, csr, from, 'from');
+  const targets = endpointMembers(network, csr, to, 'to');
+  const found = bfsPath(csr, sources, targets, maxHops);
+  if (!found) return null;
+  const people = found.map((i) => {
+    const id = csr.ids[i];
+    const a = network.graph.getNodeAttributes(id);
+    return { id, label: a.label, stage: a.stage };
+  });
+  const steps: PathStep[] = [];
+  for (let s = 1; s < found.length; s++) {
+    const a = csr.ids[found[s - 1]];
+    const b = csr.ids[found[s]];
+    const t = network.graph.getEdgeAttributes(a, b);
+    steps.push({ from: a, to: b, weight: t.weight, visits: t.visits, papers: t.papers, labs: t.labs });
+  }
+  return { from, to, hops: steps.length, people, steps };
+}
+
+/** Hop counts must be integers in [min, max]; anything else is the client's mistake. */
+export function checkHops(value: number, argument: string, min: number, max: number): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw badInput(`${argument} must be an integer from ${min} to ${max}`, { argumentName: argument, value, min, max });
+  }
+}
+
+/** CSR indices of a person, or of a lab's members (sorted); NOT_FOUND / BAD_USER_INPUT otherwise. */
+export function endpointMembers(network: CollaborationNetwork, csr: Csr, id: string, argument: string): number[] {
+  const label = labelOfId(id);
+  if (label === 'Person') {
+    const i = csr.index.get(id);
+    if (i === undefined) throw notFound(`${argument}: no Person "${id}"`, { argumentName: argument, id });
+    return [i];
+  }
+  if (label === 'Lab') {
+    if (!network.labs.has(id)) throw notFound(`${argument}: no Lab "${id}"`, { argumentName: argument, id });
+    return (network.labMembers.get(id) ?? []).map((m) => csr.index.get(m)!).filter((i) => i !== undefined).sort((a, b) => a - b);
+  }
+  throw badInput(`${argument}: "${id}" is not a Person or Lab id`, { argumentName: argument, id });
+}
+
+function bfsPath(csr: Csr, sources: number[], targets: number[], maxHops: number): number[] | null {
+  const isTarget = new Uint8Array(csr.n);
+  for (const t of targets) isTarget[t] = 1;
+  for (const s of sources) if (isTarget[s]) return [s];
+  const parent = new Int32Array(csr.n).fill(-2);
+  const queue = new Int32Array(csr.n);
+  let head = 0;
+  let tail = 0;
+  for (const s of sources) {
+    parent[s] = -1;
+    queue[tail++] = s;
+  }
+  let levelEnd = tail;
+  let depth = 0;
+  while (head < tail && depth < maxHops) {
+    for (; head < levelEnd; head++) {
+      const v = queue[head];
+      for (let j = csr.offsets[v]; j < csr.offsets[v + 1]; j++) {
+        const w = csr.targets[j];
+        if (parent[w] !== -2) continue;
+        parent[w] = v;
+        if (isTarget[w]) {
+          const path = [w];
+          for (let x = v; x !== -1; x = parent[x]) path.push(x);
+          return path.reverse();
+        }
+        queue[tail++] = w;
+      }
+    }
+    levelEnd = tail;
+    depth++;
+  }
+  return null;
+}

@@ -1,0 +1,142 @@
+import { DEFAULT_EARLY_CAREER_RULE, type EarlyCareerRule } from '../domain/earlyCareer';
+import type { GroupLevel } from '../domain/enums';
+import { labelOfId } from '../domain/ids';
+import type { GraphStore } from '../store/port';
+import type { BetweennessOptions } from './betweenness';
+import { bridges, type Bridge } from './bridges';
+import { brokerage, type BrokerageResult } from './brokerage';
+import { CollaborationCache } from './cache';
+import type { CollaborationNetwork } from './collaborationGraph';
+import { csrOf } from './csr';
+import { exportGraphView, type ExportedGraph, type ExportFormat } from './export';
+import { graphView, neighborhood, type GraphFilter, type GraphView } from './graphView';
+import { resolvePeople } from './groups';
+import { collaborationPath, type CollaborationPath } from './paths';
+
+/**
+ * The analytics as the API, the HTTP export endpoint and the CLI use them: one collaboration
+ * graph per store (and early-career rule), kept by a CollaborationCache until the store's version
+ * moves, and the pure functions of this folder applied to it. One service per store lives as long
+ * as that store (a WeakMap keyed by the store object), so every request shares the cached graph.
+ */
+export interface AnalyticsOptions {
+  betweenness?: BetweennessOptions;
+}
+
+const services = new WeakMap<GraphStore, Map<string, AnalyticsService>>();
+
+export function analyticsFor(store: GraphStore, earlyCareer: EarlyCareerRule = DEFAULT_EARLY_CAREER_RULE, options: AnalyticsOptions = {}): AnalyticsService {
+  let byRule = services.get(store);
+  if (!byRule) services.set(store, (byRule = new Map()));
+  const key = [...earlyCareer.stages].sort().join(',') + '|' + JSON.stringify(options.betweenness ?? {});
+  let service = byRule.get(key);
+  if (!service) byRule.set(key, (service = new AnalyticsService(store, earlyCareer, options)));
+  return service;
+}
+
+export interface BridgesRequest {
+  level: GroupLevel;
+  earlyCareerOnly: boolean;
+  includePlanned: boolean;
+  between?: readonly string[] | null;
+  people?: readonly string[] | null;
+  /** The first this many bridges (by person id). */
+  limit?: number;
+}
+
+export interface BrokerageRequest {
+  level: GroupLevel;
+  earlyCareerOnly: boolean;
+  includePlanned: boolean;
+  people?: readonly string[] | null;
+}
+
+export interface ViewRequest {
+  level?: GroupLevel;
+  includePlanned?: boolean;
+  includeLabs?: boolean;
+  maxNodes?: number;
+}
+
+export interface ExportRequest extends ViewRequest {
+  format: ExportFormat;
+  /** An ego network around this person or lab; without it, the whole (filtered) graph. */
+  id?: string | null;
+  hops?: number | null;
+  filter?: Omit<GraphFilter, 'existingGroups'> | null;
+}
+
+export class AnalyticsService {
+  private readonly cache: CollaborationCache;
+
+  constructor(
+    private readonly store: GraphStore,
+    earlyCareer: EarlyCareerRule,
+    options: AnalyticsOptions = {},
+  ) {
+    this.cache = new CollaborationCache(store, { earlyCareerRule: earlyCareer, betweenness: options.betweenness });
+  }
+
+  network(includePlanned = false): Promise<CollaborationNetwork> {
+    return this.cache.network(includePlanned);
+  }
+
+  async bridges(request: BridgesRequest): Promise<Bridge[]> {
+    const network = await this.cache.network(request.includePlanned);
+    const between = request.between ?? undefined;
+    return bridges(network, {
+      level: request.level,
+      earlyCareerOnly: request.earlyCareerOnly,
+      between,
+      people: request.people ?? undefined,
+      existingGroups: await this.existingGroups(network, between ?? []),
+      limit: request.limit,
+    });
+  }
+
+  /** Gould–Fernandez, constraint and effective size for the people asked for, with betweenness (cached per graph). */
+  async brokerage(request: BrokerageRequest): Promise<BrokerageResult> {
+    const network = await this.cache.network(request.includePlanned);
+    // A bad id is answered at once, not after a betweenness run.
+    if (request.people) resolvePeople(csrOf(network.graph), request.people, 'people');
+    const bc = await this.cache.betweenness(request.includePlanned);
+    return brokerage(network, { level: request.level, earlyCareerOnly: request.earlyCareerOnly, people: request.people ?? undefined }, bc);
+  }
+
+  async collaborationPath(from: string, to: string, maxHops: number, includePlanned = false): Promise<CollaborationPath | null> {
+    return collaborationPath(await this.cache.network(includePlanned), from, to, maxHops);
+  }
+
+  async neighborhood(id: string, hops: number, request: ViewRequest = {}): Promise<GraphView> {
+    return neighborhood(await this.cache.network(request.includePlanned ?? false), id, hops, request);
+  }
+
+  async graph(filter: Omit<GraphFilter, 'existingGroups'> & { includePlanned?: boolean } = {}): Promise<GraphView> {
+    const network = await this.cache.network(filter.includePlanned ?? false);
+    return graphView(network, { ...filter, existingGroups: await this.existingGroups(network, filter.countries ?? []) });
+  }
+
+  /** What the HTTP export endpoint and `kizuna export` serve: a view in one of the four formats. */
+  async export(request: ExportRequest): Promise<ExportedGraph> {
+    const view = request.id
+      ? await this.neighborhood(request.id, request.hops ?? 1, request)
+      : await this.graph({ ...(request.filter ?? {}), level: request.level ?? request.filter?.level, includePlanned: request.includePlanned, includeLabs: request.includeLabs ?? request.filter?.includeLabs });
+    return exportGraphView(view, request.format);
+  }
+
+  /**
+   * Country ids the projection cannot know (a country with no institution has no member) but the
+   * store has: they are valid filters that match nobody, not NOT_FOUND.
+   */
+  private async existingGroups(network: CollaborationNetwork, ids: readonly string[]): Promise<Set<string>> {
+    const missing = ids.filter((id) => labelOfId(id) === 'Country' && !network.countries.has(id));
+    if (!missing.length) return new Set();
+    const nodes = await this.store.nodesByIds(missing);
+    return new Set(nodes.filter((n) => n !== null).map((n) => n!.id));
+  }
+}
+
+/** For the HTTP endpoint and the CLI: `exportGraph(store, rule, { format: 'gexf', id: 'person:…', hops: 2 })`. */
+export function exportGraph(store: GraphStore, earlyCareer: EarlyCareerRule, request: ExportRequest): Promise<ExportedGraph> {
+  return analyticsFor(store, earlyCareer).export(request);
+}

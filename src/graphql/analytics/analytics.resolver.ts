@@ -1,0 +1,226 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { DEFAULT_MAX_HOPS } from '../../analytics/paths';
+import type { GroupLevel } from '../../domain/enums';
+import type { GraphNode } from '../../store/graph';
+import { GroupLevelEnum } from '../common/enums';
+import type { Context } from '../context';
+import { Lab } from '../lab/lab.type';
+import { hydrate, type Entity } from '../node/node.type';
+import { Paper } from '../paper/paper.type';
+import { Person } from '../person/person.type';
+import { Visit } from '../visit/visit.type';
+import {
+  checkFirst,
+  DEFAULT_ANALYTICS_RESULTS,
+  MAX_VIEW_NODES,
+  orderProfiles,
+  serviceOf,
+  toBridges,
+  toPath,
+  toProfiles,
+} from './analytics.service';
+import {
+  Bridge,
+  BrokerageOrderEnum,
+  BrokerageProfile,
+  CollaborationPath,
+  CollaborationTie,
+  GraphFilter,
+  GraphView,
+  PathStep,
+  type BrokerageOrder,
+} from './analytics.type';
+
+@ArgsType()
+class NetworkArgs {
+  @Field(() => GroupLevelEnum, { defaultValue: 'LAB', description: 'What a group is: a lab, an institution or a country.' })
+  level!: GroupLevel;
+
+  @Field(() => Boolean, { defaultValue: true, description: 'Only early-career people (configured rule; UNKNOWN stages left out).' })
+  earlyCareerOnly!: boolean;
+
+  @Field(() => Boolean, { defaultValue: false, description: 'Count PLANNED visits and papers as ties.' })
+  includePlanned!: boolean;
+
+  @Field(() => [ID], { nullable: true, description: 'Only these people.' })
+  people?: string[] | null;
+
+  @Field(() => Int, { defaultValue: DEFAULT_ANALYTICS_RESULTS, description: 'At most this many results (1..1000, default 20), in the order given; nested evidence counts towards the query cost limit.' })
+  first!: number;
+}
+
+@ArgsType()
+class BridgesArgs extends NetworkArgs {
+  @Field(() => [ID], { nullable: true, description: 'Group ids of the level. One: pairs that include it. Several: pairs of two of them ("who connects Kyoto to Nottingham").' })
+  between?: string[] | null;
+}
+
+@ArgsType()
+class BrokerageArgs extends NetworkArgs {
+  @Field(() => BrokerageOrderEnum, { defaultValue: 'PERSON' })
+  orderBy!: BrokerageOrder;
+}
+
+@ArgsType()
+class PathArgs {
+  @Field(() => ID, { description: 'A person or a lab (a lab stands for its members).' })
+  from!: string;
+
+  @Field(() => ID)
+  to!: string;
+
+  @Field(() => Int, { defaultValue: DEFAULT_MAX_HOPS, description: '1..10.' })
+  maxHops!: number;
+
+  @Field(() => Boolean, { defaultValue: false })
+  includePlanned!: boolean;
+}
+
+@ArgsType()
+class NeighborhoodArgs {
+  @Field(() => ID, { description: 'A person, or a lab (its members are the centre).' })
+  id!: string;
+
+  @Field(() => Int, { defaultValue: 1, description: '0..3.' })
+  hops!: number;
+
+  @Field(() => GroupLevelEnum, { defaultValue: 'LAB', description: 'Level of each node’s `group`.' })
+  level!: GroupLevel;
+
+  @Field(() => Boolean, { defaultValue: false })
+  includePlanned!: boolean;
+
+  @Field(() => Boolean, { defaultValue: false, description: 'Add the people’s labs as nodes, with MEMBER_OF edges.' })
+  includeLabs!: boolean;
+}
+
+@Resolver()
+export class AnalyticsResolver {
+  @Query(() => [Bridge], { description: 'People who bridge groups, with the evidence of each side and structural holes (docs/metrics.md).' })
+  async bridges(@Args() args: BridgesArgs, @Ctx() ctx: Context): Promise<Bridge[]> {
+    const first = checkFirst(args.first);
+    const service = serviceOf(ctx);
+    const found = await service.bridges({ ...args, limit: first });
+    return toBridges(await service.network(args.includePlanned), found);
+  }
+
+  @Query(() => [BrokerageProfile], { description: 'Gould–Fernandez brokerage roles, Burt’s constraint and effective size, betweenness (docs/metrics.md).' })
+  async brokerage(@Args() args: BrokerageArgs, @Ctx() ctx: Context): Promise<BrokerageProfile[]> {
+    const first = checkFirst(args.first);
+    const service = serviceOf(ctx);
+    const result = await service.brokerage(args);
+    const network = await service.network(args.includePlanned);
+    const profiles = toProfiles(network, result.level, result.profiles, result.betweenness?.method ?? 'EXACT', result.betweenness?.k ?? 0);
+    return orderProfiles(profiles, args.orderBy).slice(0, first);
+  }
+
+  @Query(() => CollaborationPath, { nullable: true, description: 'Shortest chain of collaboration ties between two people or labs; null when none within maxHops.' })
+  async collaborationPath(@Args() args: PathArgs, @Ctx() ctx: Context): Promise<CollaborationPath | null> {
+    return toPath(await serviceOf(ctx).collaborationPath(args.from, args.to, args.maxHops, args.includePlanned));
+  }
+
+  @Query(() => GraphView, { description: 'The ego network of a person or lab, for visualization frontends.' })
+  neighborhood(@Args() args: NeighborhoodArgs, @Ctx() ctx: Context): Promise<GraphView> {
+    return serviceOf(ctx).neighborhood(args.id, args.hops, { ...args, maxNodes: MAX_VIEW_NODES });
+  }
+
+  @Query(() => GraphView, { description: `The collaboration graph or a part of it (at most ${MAX_VIEW_NODES} nodes; export larger graphs as files).` })
+  graph(@Arg('filter', () => GraphFilter, { nullable: true }) filter: GraphFilter | null, @Ctx() ctx: Context): Promise<GraphView> {
+    const f = filter ?? new GraphFilter();
+    return serviceOf(ctx).graph({
+      level: f.level ?? 'LAB',
+      includePlanned: f.includePlanned ?? false,
+      people: f.people ?? undefined,
+      labs: f.labs ?? undefined,
+      institutions: f.institutions ?? undefined,
+      countries: f.countries ?? undefined,
+      earlyCareerOnly: f.earlyCareerOnly ?? false,
+      minWeight: f.minWeight ?? undefined,
+      includeLabs: f.includeLabs ?? false,
+      includeIsolated: f.includeIsolated ?? true,
+      maxNodes: MAX_VIEW_NODES,
+    });
+  }
+}
+
+/** Records by id through the request's loader (one batched store call per nesting level), in the order given. */
+async function entities<T extends Entity>(ctx: Context, Type: new () => T, ids: readonly string[]): Promise<T[]> {
+  const nodes = await ctx.loaders.node.loadMany(ids);
+  return nodes.filter((n): n is GraphNode => n !== null && !(n instanceof Error)).map((n) => hydrate(Type, n));
+}
+
+async function person(ctx: Context, id: string): Promise<Person> {
+  const [p] = await entities(ctx, Person, [id]);
+  if (!p) throw new Error(`person ${id} is in the collaboration graph but not in the store`);
+  return p;
+}
+
+@Resolver(() => Bridge)
+export class BridgeFieldsResolver {
+  @FieldResolver(() => Person)
+  person(@Root() bridge: Bridge, @Ctx() ctx: Context): Promise<Person> {
+    return person(ctx, bridge.personId);
+  }
+}
+
+@Resolver(() => BrokerageProfile)
+export class BrokerageProfileFieldsResolver {
+  @FieldResolver(() => Person)
+  person(@Root() profile: BrokerageProfile, @Ctx() ctx: Context): Promise<Person> {
+    return person(ctx, profile.personId);
+  }
+}
+
+@Resolver(() => CollaborationTie)
+export class CollaborationTieFieldsResolver {
+  @FieldResolver(() => Person, { description: 'The person at the other end of the tie.' })
+  person(@Root() tie: CollaborationTie, @Ctx() ctx: Context): Promise<Person> {
+    return person(ctx, tie.personId);
+  }
+
+  @FieldResolver(() => [Visit])
+  visits(@Root() tie: CollaborationTie, @Ctx() ctx: Context): Promise<Visit[]> {
+    return entities(ctx, Visit, tie.visitIds);
+  }
+
+  @FieldResolver(() => [Paper])
+  papers(@Root() tie: CollaborationTie, @Ctx() ctx: Context): Promise<Paper[]> {
+    return entities(ctx, Paper, tie.paperIds);
+  }
+
+  @FieldResolver(() => [Lab], { description: 'Labs both people belong to.' })
+  labs(@Root() tie: CollaborationTie, @Ctx() ctx: Context): Promise<Lab[]> {
+    return entities(ctx, Lab, tie.labIds);
+  }
+}
+
+@Resolver(() => PathStep)
+export class PathStepFieldsResolver {
+  @FieldResolver(() => Person)
+  from(@Root() step: PathStep, @Ctx() ctx: Context): Promise<Person> {
+    return person(ctx, step.fromId);
+  }
+
+  @FieldResolver(() => Person)
+  to(@Root() step: PathStep, @Ctx() ctx: Context): Promise<Person> {
+    return person(ctx, step.toId);
+  }
+}
+
+@Resolver(() => CollaborationPath)
+export class CollaborationPathFieldsResolver {
+  @FieldResolver(() => [Person], { description: 'The people along the path, from `from` to `to`.' })
+  people(@Root() path: CollaborationPath, @Ctx() ctx: Context): Promise<Person[]> {
+    return entities(ctx, Person, path.personIds);
+  }
+}
+
+/** Registered in graphql/schema.ts. */
+export const ANALYTICS_RESOLVERS = [
+  AnalyticsResolver,
+  BridgeFieldsResolver,
+  BrokerageProfileFieldsResolver,
+  CollaborationTieFieldsResolver,
+  PathStepFieldsResolver,
+  CollaborationPathFieldsResolver,
+] as const;

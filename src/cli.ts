@@ -6,11 +6,12 @@ import { loadConfig } from './config';
 import { createLogger } from './logger';
 import { runSeedCommand } from './ingest/seedCommand';
 import { printKizunaSchema } from './graphql/schema';
+import { registerExportCommand } from './analytics/exportCommand';
 import { registerReportCommand } from './report/command';
 import { serve } from './server/serve';
 
 /**
- * `kizuna`: serve | seed | schema | report.
+ * `kizuna`: serve | seed | schema | report | export.
  * Each command validates its settings first and exits non-zero with one readable line on failure.
  */
 export function buildProgram(): Command {
@@ -58,6 +59,7 @@ export function buildProgram(): Command {
     });
 
   registerReportCommand(program);
+  registerExportCommand(program);
   return program;
 }
 

@@ -3,8 +3,7 @@ import { Command, Option } from 'commander';
 import { PeriodInputError, resolvePeriod } from '../circulation/service';
 import { loadConfig, type Config } from '../config';
 import { GROUP_LEVELS, LANGS, type GroupLevel, type Lang } from '../domain/enums';
-import { DEFAULT_SEED_FILE, seedStoreFromFile } from '../ingest/seed';
-import { openStore } from '../store';
+import { openSeededStore } from '../ingest/seed';
 import type { GraphStore } from '../store/port';
 import { OutputDirError } from './atomicDir';
 import { generateReport, REPORT_FORMATS, type ReportFormat } from './generate';
@@ -27,6 +26,7 @@ export interface ReportCommandOptions {
 
 export interface ReportCommandDeps {
   loadConfig: () => Config;
+  /** Opens the store to report on, seeded when it is the (empty) embedded one. */
   openStore: (config: Config) => Promise<GraphStore>;
   stdout: Writable;
   stderr: Writable;
@@ -36,7 +36,7 @@ export interface ReportCommandDeps {
 
 const defaultDeps = (): ReportCommandDeps => ({
   loadConfig: () => loadConfig(),
-  openStore: (config) => openStore(config.neo4j),
+  openStore: (config) => openSeededStore(config),
   stdout: process.stdout,
   stderr: process.stderr,
 });
@@ -73,7 +73,6 @@ export async function runReportCommand(opts: ReportCommandOptions, deps: ReportC
   const config = deps.loadConfig();
   const store = await deps.openStore(config);
   try {
-    if (store.kind === 'memory') await seedStoreFromFile(store, config.seedFile ?? DEFAULT_SEED_FILE);
     const { report, files } = await generateReport(store, {
       out: opts.out,
       format: opts.format,

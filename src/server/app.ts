@@ -4,13 +4,14 @@ import express, { type Express } from 'express';
 import { createContext, type Context, type ContextDeps } from '../graphql/context';
 import type { Logger } from '../logger';
 import { explorerRouter } from './explorer';
+import { exportRouter } from './exportRoute';
 
 /** Request bodies larger than this are refused before parsing (a GraphQL query is small). */
 const MAX_BODY = '1mb';
 
 /**
- * The HTTP surface: /graphql, /explorer (GraphiQL, offline), /health (the process is up) and
- * /ready (the store answers).
+ * The HTTP surface: /graphql, /explorer (GraphiQL, offline), /export (graph files for Gephi and
+ * Cytoscape), /health (the process is up) and /ready (the store answers).
  * Apollo must be started before this is called.
  */
 export function createApp(apollo: ApolloServer<Context>, deps: ContextDeps, logger: Logger): Express {
@@ -29,6 +30,7 @@ export function createApp(apollo: ApolloServer<Context>, deps: ContextDeps, logg
     }
   });
   app.use('/explorer', explorerRouter('/graphql'));
+  app.use('/export', exportRouter(deps, logger));
   app.use('/graphql', express.json({ limit: MAX_BODY }), expressMiddleware(apollo, { context: async () => createContext(deps) }));
   return app;
 }

@@ -1,3 +1,4 @@
+import { openSeededStore } from '../../../src/ingest/seed';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -195,7 +196,7 @@ describe('kizuna report (command)', () => {
     return {
       // the shipped seed (the embedded store starts empty and is seeded by the command), whatever NEO4J_URI says
       loadConfig: () => loadConfig({}),
-      openStore: async () => new MemoryStore(),
+      openStore: (config) => openSeededStore({ ...config, neo4j: null }),
       stdout: out.stream,
       stderr: err.stream,
       generatedAt: '2025-06-01',

@@ -70,6 +70,35 @@ forEachStore('seed data set', (store) => {
     expect(search[0]?.node.id).toBe(id);
   });
 
+  it('holds the pinned number of records per type', async () => {
+    expect((await store().counts()).nodes).toEqual({
+      Source: 41, Country: 4, Institution: 17, Lab: 2, Person: 26, Theme: 4, Material: 7, Event: 2, Visit: 29, Paper: 1, Transfer: 4,
+    });
+  });
+
+  it('answers a sample of the report’s facts with their provenance', async () => {
+    const data = await new TestApi(store()).data(`{
+      bieker: visit(id: "visit:bieker-jhim-to-japan-fy2024") { kind status duration fiscalYear visitor { name programRole } to { placeholder countryCode }
+        sources { field reading canonical source { quote } } }
+      dewar: visit(id: "visit:dewar-oxford-to-osaka-fy2024") { status duration to { name } }
+      yu: visit(id: "visit:yu-tohoku-to-cambridge-2025") { status duration to { name } }
+      johnson: person(id: "person:johnson-lee") { careerStage title sources { field reading canonical } }
+      nakanishi: person(id: "person:nakanishi-shuji") { name nameJa programRole leads { nameJa } }
+    }`);
+    // ドイツ側 PIの Dr. Peter Bieker (…JHIM)を 3 ヶ月間招聘し — Japan, host institution not named
+    expect(data.bieker).toMatchObject({ kind: 'INVITATION', status: 'COMPLETED', duration: 'P3M', fiscalYear: 2024, visitor: { name: 'Peter Bieker', programRole: 'PI' }, to: { placeholder: true, countryCode: 'JP' } });
+    expect(data.bieker.sources).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'duration', reading: '3 ヶ月間', canonical: true })]));
+    // Oxford 大学の Dr. Daniel Dewar が大阪大学に 1 ヶ月滞在し
+    expect(data.dewar).toEqual({ status: 'COMPLETED', duration: 'P1M', to: { name: 'Osaka University' } });
+    // 2025 年に Yu 助教が Cambridge 大学に 1 年間滞在して…こととした
+    expect(data.yu).toEqual({ status: 'PLANNED', duration: 'P1Y', to: { name: 'University of Cambridge' } });
+    // Dr. Lee Johnson (section ②) vs Professor (研究実施体制): both readings kept, PROFESSOR canonical
+    expect(data.johnson.careerStage).toBe('PROFESSOR');
+    expect(data.johnson.sources.filter((c: any) => c.field === 'careerStage' || c.field === 'title').length).toBeGreaterThanOrEqual(2);
+    // 研究実施体制: 電解質の開発 — 中西 周次, 大阪大学・基礎工学研究科・教授
+    expect(data.nakanishi).toEqual({ name: 'Shuji Nakanishi', nameJa: '中西 周次', programRole: 'PI', leads: [{ nameJa: '電解質の開発' }] });
+  });
+
   it('carries provenance: quotes are the report’s own words', async () => {
     const { person } = await new TestApi(store()).data(`{ person(id: "person:bieker-peter") { sources { source { section quote } } } }`);
     expect(person.sources.length).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 import type { CareerStage, GroupLevel } from '../domain/enums';
 import type { CollaborationNetwork, TieAttributes } from './collaborationGraph';
-import { csrOf, type Csr } from './csr';
+import type { Csr } from './csr';
+import { groupLinksOf } from './groupLinks';
 import { groupIndexOf, groupLabel, resolveGroups, resolvePeople, type GroupIndex } from './groups';
 
 /**
@@ -67,7 +68,7 @@ export interface Bridge {
 }
 
 export function bridges(network: CollaborationNetwork, options: BridgeOptions): Bridge[] {
-  const csr = csrOf(network.graph);
+  const csr = network.csr;
   const gi = groupIndexOf(network, options.level);
   // The 1-vs-many rule counts the groups asked for, even one that nobody belongs to.
   const asked = options.between ? [...new Set(options.between)] : null;
@@ -77,87 +78,122 @@ export function bridges(network: CollaborationNetwork, options: BridgeOptions): 
   const earlyOnly = options.earlyCareerOnly ?? true;
   const links = groupLinksOf(network, gi);
   const G = gi.ids.length;
+  const labels: string[] = new Array(G);
+  const labelOf = (g: number) => (labels[g] ??= groupLabel(network, gi.ids[g]));
+  // Scratch indexed by group, reset after each person: per-person Maps and Sets made the
+  // 100k-people run spend much of its time allocating and collecting them.
+  const slotOf = new Int32Array(G).fill(-1);
+  const mineWithOwn = new Int32Array(G);
   const out: Bridge[] = [];
 
   const limit = options.limit ?? Infinity;
   for (const b of candidates) {
     if (out.length >= limit) break;
     const id = csr.ids[b];
-    const attrs = network.graph.getNodeAttributes(id);
+    const attrs = network.people[b];
     if (earlyOnly && attrs.earlyCareer !== true) continue;
 
-    // Sides: own groups, then groups of each neighbour.
-    const sides = new Map<number, { member: boolean; ties: number[] }>();
+    // Sides: own groups, then groups of each neighbour (slot = position in sideGroups).
+    const sideGroups: number[] = [];
+    const member: boolean[] = [];
+    const ties: number[][] = [];
     const own = gi.groups.subarray(gi.offsets[b], gi.offsets[b + 1]);
-    for (const g of own) sides.set(g, { member: true, ties: [] });
+    for (const g of own) {
+      slotOf[g] = sideGroups.length;
+      sideGroups.push(g);
+      member.push(true);
+      ties.push([]);
+    }
     for (let j = csr.offsets[b]; j < csr.offsets[b + 1]; j++) {
       const v = csr.targets[j];
       for (let q = gi.offsets[v]; q < gi.offsets[v + 1]; q++) {
         const g = gi.groups[q];
-        let side = sides.get(g);
-        if (!side) sides.set(g, (side = { member: false, ties: [] }));
-        side.ties.push(j);
-      }
-    }
-    if (sides.size < 2) continue;
-    const sideGroups = [...sides.keys()].sort((x, y) => x - y);
-    if (between && !pairPossible(sideGroups, between, single)) continue;
-
-    // Links between groups that involve B: B's own ties and B's own double membership.
-    const mine = new Map<number, number>();
-    const ownSet = new Set(own);
-    const seen = new Set<number>();
-    for (let j = csr.offsets[b]; j < csr.offsets[b + 1]; j++) {
-      const v = csr.targets[j];
-      seen.clear();
-      for (const gb of own) {
-        for (let q = gi.offsets[v]; q < gi.offsets[v + 1]; q++) {
-          const gv = gi.groups[q];
-          if (gv === gb) continue;
-          const key = gb < gv ? gb * G + gv : gv * G + gb;
-          if (!seen.has(key)) {
-            seen.add(key);
-            mine.set(key, (mine.get(key) ?? 0) + 1);
-          }
+        let slot = slotOf[g];
+        if (slot < 0) {
+          slotOf[g] = slot = sideGroups.length;
+          sideGroups.push(g);
+          member.push(false);
+          ties.push([]);
         }
+        ties[slot].push(j);
       }
     }
+    const sorted = sideGroups.length < 2 ? sideGroups : sideGroups.slice().sort((x, y) => x - y);
+    if (sideGroups.length < 2 || (between && !pairPossible(sorted, between, single))) {
+      for (const g of sideGroups) slotOf[g] = -1;
+      continue;
+    }
 
-    const sideObjects = new Map<number, BridgeSide>();
-    const sideOf = (g: number): BridgeSide => {
-      let s = sideObjects.get(g);
-      if (!s) {
-        const raw = sides.get(g)!;
-        const gid = gi.ids[g];
-        s = { group: gid, label: groupLabel(network, gid), member: raw.member, ties: raw.ties.map((j) => tieOf(csr, j)) };
-        sideObjects.set(g, s);
+    // Links between groups that involve B: B's own ties and B's own double membership. With one
+    // own group X, B's ties into Y count once per tie for the pair {X, Y}: a counter per Y does.
+    const mine = own.length > 1 ? mineAcrossGroups(csr, gi, b, own) : null;
+    if (own.length === 1) {
+      const x = own[0];
+      for (let j = csr.offsets[b]; j < csr.offsets[b + 1]; j++) {
+        const v = csr.targets[j];
+        for (let q = gi.offsets[v]; q < gi.offsets[v + 1]; q++) if (gi.groups[q] !== x) mineWithOwn[gi.groups[q]]++;
       }
-      return s;
+    }
+    const mineOf = (ga: number, gb: number, key: number): number =>
+      mine ? mine.get(key) ?? 0 : own.length === 0 ? 0 : ga === own[0] ? mineWithOwn[gb] : gb === own[0] ? mineWithOwn[ga] : 0;
+
+    const sideObjects: (BridgeSide | undefined)[] = new Array(sideGroups.length);
+    const sideOf = (g: number): BridgeSide => {
+      const slot = slotOf[g];
+      return (sideObjects[slot] ??= { group: gi.ids[g], label: labelOf(g), member: member[slot], ties: ties[slot].map((j) => tieOf(csr, j)) });
     };
     const pairs: BridgePair[] = [];
-    for (let x = 0; x < sideGroups.length; x++) {
-      for (let y = x + 1; y < sideGroups.length; y++) {
-        const ga = sideGroups[x];
-        const gb = sideGroups[y];
+    for (let x = 0; x < sorted.length; x++) {
+      for (let y = x + 1; y < sorted.length; y++) {
+        const ga = sorted[x];
+        const gb = sorted[y];
         if (between && !(single ? between.has(ga) || between.has(gb) : between.has(ga) && between.has(gb))) continue;
         const key = ga * G + gb;
-        const otherTies = (links.ties.get(key) ?? 0) - (mine.get(key) ?? 0);
-        const sharedMembers = (links.shared.get(key) ?? 0) - (ownSet.has(ga) && ownSet.has(gb) ? 1 : 0);
+        const otherTies = (links.ties.get(key) ?? 0) - mineOf(ga, gb, key);
+        const sharedMembers = (links.shared.get(key) ?? 0) - (member[slotOf[ga]] && member[slotOf[gb]] ? 1 : 0);
         pairs.push({ a: sideOf(ga), b: sideOf(gb), otherTies, sharedMembers, structuralHole: otherTies === 0 && sharedMembers === 0 });
       }
     }
-    if (pairs.length === 0) continue;
-    out.push({
-      person: id,
-      label: attrs.label,
-      stage: attrs.stage,
-      earlyCareer: attrs.earlyCareer,
-      level: gi.level,
-      sides: sideGroups.map(sideOf),
-      pairs,
-    });
+    if (pairs.length > 0) {
+      out.push({
+        person: id,
+        label: attrs.label,
+        stage: attrs.stage,
+        earlyCareer: attrs.earlyCareer,
+        level: gi.level,
+        sides: sorted.map(sideOf),
+        pairs,
+      });
+    }
+    for (const g of sideGroups) {
+      slotOf[g] = -1;
+      mineWithOwn[g] = 0;
+    }
   }
   return out;
+}
+
+/** B's ties counted per pair of groups {own group, neighbour's group}, once per tie: for people in several groups. */
+function mineAcrossGroups(csr: Csr, gi: GroupIndex, b: number, own: Int32Array): Map<number, number> {
+  const G = gi.ids.length;
+  const mine = new Map<number, number>();
+  const seen = new Set<number>();
+  for (let j = csr.offsets[b]; j < csr.offsets[b + 1]; j++) {
+    const v = csr.targets[j];
+    seen.clear();
+    for (const gb of own) {
+      for (let q = gi.offsets[v]; q < gi.offsets[v + 1]; q++) {
+        const gv = gi.groups[q];
+        if (gv === gb) continue;
+        const key = gb < gv ? gb * G + gv : gv * G + gb;
+        if (!seen.has(key)) {
+          seen.add(key);
+          mine.set(key, (mine.get(key) ?? 0) + 1);
+        }
+      }
+    }
+  }
+  return mine;
 }
 
 function pairPossible(sideGroups: number[], between: Set<number>, single: boolean): boolean {
@@ -173,66 +209,4 @@ function tieOf(csr: Csr, arc: number): BridgeTie {
 
 function range(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i);
-}
-
-/**
- * For each pair of groups (key a·G + b, a < b): the number of ties joining them and the number of
- * people belonging to both. Counted once per network and level.
- */
-export interface GroupLinks {
-  ties: Map<number, number>;
-  shared: Map<number, number>;
-}
-
-const linksCache = new WeakMap<GroupIndex, GroupLinks>();
-
-export function groupLinksOf(network: CollaborationNetwork, gi: GroupIndex): GroupLinks {
-  let links = linksCache.get(gi);
-  if (links) return links;
-  const csr = csrOf(network.graph);
-  const G = gi.ids.length;
-  const ties = new Map<number, number>();
-  const shared = new Map<number, number>();
-  const seen = new Set<number>();
-  for (let u = 0; u < csr.n; u++) {
-    const gu0 = gi.offsets[u];
-    const gu1 = gi.offsets[u + 1];
-    if (gu0 === gu1) continue;
-    for (let j = csr.offsets[u]; j < csr.offsets[u + 1]; j++) {
-      const v = csr.targets[j];
-      if (v < u) continue;
-      const gv0 = gi.offsets[v];
-      const gv1 = gi.offsets[v + 1];
-      if (gu1 - gu0 === 1 && gv1 - gv0 === 1) {
-        const a = gi.groups[gu0];
-        const b = gi.groups[gv0];
-        if (a !== b) {
-          const key = a < b ? a * G + b : b * G + a;
-          ties.set(key, (ties.get(key) ?? 0) + 1);
-        }
-        continue;
-      }
-      seen.clear();
-      for (let p = gu0; p < gu1; p++) {
-        for (let q = gv0; q < gv1; q++) {
-          const a = gi.groups[p];
-          const b = gi.groups[q];
-          if (a === b) continue;
-          const key = a < b ? a * G + b : b * G + a;
-          if (!seen.has(key)) {
-            seen.add(key);
-            ties.set(key, (ties.get(key) ?? 0) + 1);
-          }
-        }
-      }
-    }
-    for (let p = gu0; p < gu1; p++) {
-      for (let q = p + 1; q < gu1; q++) {
-        const key = gi.groups[p] * G + gi.groups[q];
-        shared.set(key, (shared.get(key) ?? 0) + 1);
-      }
-    }
-  }
-  linksCache.set(gi, (links = { ties, shared }));
-  return links;
 }

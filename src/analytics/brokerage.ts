@@ -1,7 +1,7 @@
 import type { CareerStage, GroupLevel } from '../domain/enums';
 import type { BetweennessResult } from './betweenness';
 import type { CollaborationNetwork } from './collaborationGraph';
-import { csrOf, type Csr } from './csr';
+import type { Csr } from './csr';
 import { groupIndexOf, resolvePeople, type GroupIndex } from './groups';
 import { StructuralHoleCalculator } from './structuralHoles';
 
@@ -63,7 +63,7 @@ export interface BrokerageResult {
 }
 
 export function brokerage(network: CollaborationNetwork, options: BrokerageOptions, betweenness?: BetweennessResult): BrokerageResult {
-  const csr = csrOf(network.graph);
+  const csr = network.csr;
   const gi = groupIndexOf(network, options.level);
   const candidates = options.people
     ? [...new Set(resolvePeople(csr, options.people, 'people'))].sort((a, b) => a - b)
@@ -75,11 +75,12 @@ export function brokerage(network: CollaborationNetwork, options: BrokerageOptio
   const profiles: BrokerageProfile[] = [];
   for (const b of candidates) {
     const id = csr.ids[b];
-    const attrs = network.graph.getNodeAttributes(id);
+    const attrs = network.people[b];
     if (earlyOnly && attrs.earlyCareer !== true) continue;
     const counts = gf.of(b);
     const sh = holes.of(b);
     const g = gi.primary[b];
+    // Fields written out rather than spread: the same object shape, without a copy loop per profile.
     profiles.push({
       person: id,
       label: attrs.label,
@@ -87,8 +88,14 @@ export function brokerage(network: CollaborationNetwork, options: BrokerageOptio
       earlyCareer: attrs.earlyCareer,
       group: g >= 0 ? gi.ids[g] : null,
       degree: csr.offsets[b + 1] - csr.offsets[b],
-      ...counts,
-      ...sh,
+      coordinator: counts.coordinator,
+      itinerant: counts.itinerant,
+      gatekeeperRepresentative: counts.gatekeeperRepresentative,
+      liaison: counts.liaison,
+      unclassified: counts.unclassified,
+      total: counts.total,
+      constraint: sh.constraint,
+      effectiveSize: sh.effectiveSize,
       betweenness: betweenness ? betweenness.values[b] : null,
     });
   }

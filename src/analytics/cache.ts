@@ -2,7 +2,6 @@ import type { EarlyCareerRule } from '../domain/earlyCareer';
 import type { CollaborationProjection } from '../store/projection';
 import { betweennessParallel, type BetweennessOptions, type BetweennessResult } from './betweenness';
 import { buildCollaborationNetwork, type CollaborationNetwork } from './collaborationGraph';
-import { csrOf } from './csr';
 
 /**
  * Keeps the collaboration graph (and its betweenness) until the data changes. The key is the
@@ -48,7 +47,7 @@ export class CollaborationCache {
     const key = String(includePlanned);
     let result = entry.betweenness.get(key);
     if (!result) {
-      result = this.network(includePlanned).then((n) => betweennessParallel(csrOf(n.graph), this.options.betweenness));
+      result = this.network(includePlanned).then((n) => betweennessParallel(n.csr, this.options.betweenness));
       entry.betweenness.set(key, result);
       result.catch(() => entry.betweenness.delete(key));
     }

@@ -1,6 +1,9 @@
 import { UndirectedGraph } from 'graphology';
 import { DEFAULT_EARLY_CAREER_RULE, isEarlyCareer, type EarlyCareerRule } from '../domain/earlyCareer';
 import type { CareerStage, PaperStatus, VisitStatus } from '../domain/enums';
+import { adoptCsr, csrFromSortedTies, type Csr } from './csr';
+import { countryId, labMembership, personAttributes } from './members';
+import { TieLog, type TieTable } from './ties';
 import type {
   CollaborationProjection,
   ProjectedInstitution,
@@ -14,7 +17,10 @@ import type {
  * The collaboration graph: people as nodes, one undirected tie per pair of people who worked
  * together, with the evidence of the tie. Built once per (store version, options) from the
  * store's projection (see cache.ts) and then only read: every analytics function is a pure
- * function of this object.
+ * function of this object. The ties are built once, as a tie table (ties.ts) and the CSR made
+ * from it, which is all the measures read; the graphology graph is made from the same table and
+ * attribute objects on first access, since only views, exports and outside callers use it and
+ * inserting ~300k edges into graphology cost 3 s of the first request after a data change.
  *
  * A tie between A and B exists when (docs/metrics.md, "The collaboration graph"):
  *  - visit: A visited and B hosted the visit, or B heads the lab the visit went to;
@@ -58,7 +64,12 @@ export interface CollaborationOptions {
 }
 
 export interface CollaborationNetwork {
-  graph: CollaborationGraph;
+  /** The graphology graph (views, exports, external callers); built on first access. */
+  readonly graph: CollaborationGraph;
+  /** Ties as compressed sparse rows (person index = position of the id in sorted order): what the measures read. */
+  csr: Csr;
+  /** Person attributes by CSR index (the graph's node attributes are the same objects). */
+  people: readonly PersonAttributes[];
   includePlanned: boolean;
   earlyCareerRule: EarlyCareerRule;
   labs: ReadonlyMap<string, ProjectedLab>;
@@ -84,24 +95,11 @@ export function paperCounts(status: PaperStatus, includePlanned: boolean): boole
   return status !== 'PLANNED' || includePlanned;
 }
 
-export const countryId = (code: string): string => `country:${code}`;
+export { countryId } from './members';
 
 /** Edge key of the tie between two people: the two ids in sorted order. Stable across builds. */
 export function tieKey(a: string, b: string): string {
   return a < b ? `${a}--${b}` : `${b}--${a}`;
-}
-
-/**
- * Evidence lists are plain arrays: an item can reach a tie only once (a visit's counterparts, a
- * paper's authors and a lab's members are deduplicated first), and arrays keep the 100k-people
- * build out of the garbage collector's way.
- */
-interface TieBuilder {
-  a: number;
-  b: number;
-  visits: string[] | null;
-  papers: string[] | null;
-  labs: string[] | null;
 }
 
 export function buildCollaborationNetwork(projection: CollaborationProjection, options: CollaborationOptions = {}): CollaborationNetwork {
@@ -113,7 +111,6 @@ export function buildCollaborationNetwork(projection: CollaborationProjection, o
   const people = new Map<string, ProjectedPerson>(projection.people.map((p) => [p.id, p]));
   const personIds = [...people.keys()].sort();
   const personIndex = new Map(personIds.map((id, i) => [id, i]));
-  const N = personIds.length;
 
   const countries = new Map<string, string[]>();
   for (const inst of [...institutions.values()].sort(byId)) {
@@ -123,128 +120,91 @@ export function buildCollaborationNetwork(projection: CollaborationProjection, o
     else countries.set(key, [inst.id]);
   }
 
-  const membersOf = new Map<string, Set<string>>();
-  const addMember = (lab: string, person: string) => {
-    if (!people.has(person)) return;
-    let set = membersOf.get(lab);
-    if (!set) membersOf.set(lab, (set = new Set()));
-    set.add(person);
-  };
-  for (const p of projection.people) for (const lab of p.labs) addMember(lab, p.id);
-  for (const lab of labs.values()) if (lab.head) addMember(lab.id, lab.head);
-  const labMembers = new Map<string, string[]>();
-  for (const [lab, set] of membersOf) labMembers.set(lab, [...set].sort());
+  const membership = labMembership(projection, labs, personIds, personIndex);
+  const labMembers = membership.labMembers;
 
-  // Keyed by a·N + b over sorted person indices (a < b): numeric keys, and key order is id order.
-  const ties = new Map<number, TieBuilder>();
-  const tie = (x: string, y: string): TieBuilder | null => {
-    const i = personIndex.get(x);
-    const j = personIndex.get(y);
-    if (i === undefined || j === undefined || i === j) return null;
-    const [a, b] = i < j ? [i, j] : [j, i];
-    const key = a * N + b;
-    let t = ties.get(key);
-    if (!t) ties.set(key, (t = { a, b, visits: null, papers: null, labs: null }));
-    return t;
-  };
-
-  const visits = new Map<string, ProjectedVisit>();
-  for (const v of projection.visits) {
-    if (!visitCounts(v.status, includePlanned)) continue;
-    const counterparts = new Set(v.hosts);
-    const head = v.toLab ? labs.get(v.toLab)?.head : null;
+  // Evidence items in one list: visits, then papers, then labs (see ties.ts).
+  const log = new TieLog();
+  const itemIds: string[] = [];
+  const visitUsed = new Uint8Array(projection.visits.length);
+  for (let vi = 0; vi < projection.visits.length; vi++) {
+    const visit = projection.visits[vi];
+    if (!visitCounts(visit.status, includePlanned)) continue;
+    const i = personIndex.get(visit.visitor);
+    if (i === undefined) continue;
+    const counterparts = new Set(visit.hosts);
+    const head = visit.toLab ? labs.get(visit.toLab)?.head : null;
     if (head) counterparts.add(head);
-    let used = false;
+    const item = itemIds.length;
     for (const other of counterparts) {
-      const t = tie(v.visitor, other);
-      if (t) {
-        (t.visits ??= []).push(v.id);
-        used = true;
-      }
+      const j = personIndex.get(other);
+      if (j === undefined || j === i) continue;
+      log.add(i, j, item);
+      visitUsed[vi] = 1;
     }
-    if (used) visits.set(v.id, v);
+    if (visitUsed[vi]) itemIds.push(visit.id);
   }
 
-  const papers = new Map<string, ProjectedPaper>();
-  for (const paper of projection.papers) {
+  const paperStart = itemIds.length;
+  const paperUsed = new Uint8Array(projection.papers.length);
+  for (let pi = 0; pi < projection.papers.length; pi++) {
+    const paper = projection.papers[pi];
     if (!paperCounts(paper.status, includePlanned)) continue;
-    const authors = [...new Set(paper.authors)].filter((a) => people.has(a)).sort();
-    for (let i = 0; i < authors.length; i++) {
-      for (let j = i + 1; j < authors.length; j++) {
-        const t = tie(authors[i], authors[j])!;
-        (t.papers ??= []).push(paper.id);
-      }
-    }
-    if (authors.length > 1) papers.set(paper.id, paper);
+    const authors = [...new Set(paper.authors)].filter((a) => personIndex.has(a)).map((a) => personIndex.get(a)!);
+    if (authors.length < 2) continue;
+    const item = itemIds.length;
+    itemIds.push(paper.id);
+    paperUsed[pi] = 1;
+    for (let x = 0; x < authors.length; x++) for (let y = x + 1; y < authors.length; y++) log.add(authors[x], authors[y], item);
   }
 
-  for (const [lab, members] of labMembers) {
-    for (let i = 0; i < members.length; i++) {
-      for (let j = i + 1; j < members.length; j++) {
-        const t = tie(members[i], members[j])!;
-        (t.labs ??= []).push(lab);
-      }
-    }
+  const labStart = itemIds.length;
+  for (const [lab, members] of membership.memberIndices) {
+    if (members.length < 2) continue;
+    const item = itemIds.length;
+    itemIds.push(lab);
+    for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) log.add(members[x], members[y], item);
   }
+  const ties = log.table(personIds.length, itemIds, paperStart, labStart);
 
-  // A person's labs: memberships and headships (the projection lists both; heads are added
-  // again here so that a store that forgot one still gives the same graph).
-  const labsOf = new Map<string, string[]>();
-  for (const [lab, members] of labMembers) {
-    if (!labs.has(lab)) continue;
-    for (const m of members) {
-      const list = labsOf.get(m);
-      if (list) list.push(lab);
-      else labsOf.set(m, [lab]);
-    }
-  }
+  // Only the visits and papers that are evidence, in projection order.
+  const visits = new Map<string, ProjectedVisit>();
+  projection.visits.forEach((v, i) => visitUsed[i] && visits.set(v.id, v));
+  const papers = new Map<string, ProjectedPaper>();
+  projection.papers.forEach((p, i) => paperUsed[i] && papers.set(p.id, p));
 
-  const graph: CollaborationGraph = new UndirectedGraph<PersonAttributes, TieAttributes>({ allowSelfLoops: false });
-  for (const id of personIds) {
-    const p = people.get(id)!;
-    const personLabs = (labsOf.get(p.id) ?? []).sort();
-    const instIds = new Set(p.institutions.filter((i) => institutions.has(i)));
-    for (const lab of personLabs) {
-      const inst = labs.get(lab)!.institution;
-      if (institutions.has(inst)) instIds.add(inst);
-    }
-    const personInstitutions = [...instIds].sort();
-    const countryIds = new Set(personInstitutions.map((i) => countryId(institutions.get(i)!.country)));
-    graph.addNode(p.id, {
-      label: p.label,
-      stage: p.careerStage,
-      earlyCareer: isEarlyCareer(p.careerStage, rule),
-      placeholder: p.placeholder,
-      labs: personLabs,
-      institutions: personInstitutions,
-      countries: [...countryIds].sort(),
-    });
-  }
-  const keys = Float64Array.from(ties.keys()).sort();
-  for (const key of keys) {
-    const t = ties.get(key)!;
-    const a = personIds[t.a];
-    const b = personIds[t.b];
-    const visitIds = sorted(t.visits);
-    const paperIds = sorted(t.papers);
-    const labIds = sorted(t.labs);
-    graph.addUndirectedEdgeWithKey(`${a}--${b}`, a, b, {
-      visits: visitIds,
-      papers: paperIds,
-      labs: labIds,
-      weight: visitIds.length + paperIds.length + labIds.length,
-    });
-  }
-
-  return { graph, includePlanned, earlyCareerRule: rule, labs, institutions, countries, labMembers, visits, papers };
+  const nodes = personAttributes(projection, personIndex, membership, labs, institutions, rule);
+  const csr = csrFromSortedTies(personIds, personIndex, ties.a, ties.b, ties.weight, ties.attrs);
+  let graph: CollaborationGraph | null = null;
+  return {
+    // Only views, exports and callers outside the analytics read graphology: built on first use,
+    // from the same attribute objects as `people` and the CSR, so the two cannot disagree.
+    get graph(): CollaborationGraph {
+      if (!graph) graph = adoptCsr(graphologyOf(personIds, nodes, ties), csr);
+      return graph;
+    },
+    csr,
+    people: nodes,
+    includePlanned,
+    earlyCareerRule: rule,
+    labs,
+    institutions,
+    countries,
+    labMembers,
+    visits,
+    papers,
+  };
 }
 
-// Shared by every tie without that kind of evidence; frozen so that a careless push throws.
-const EMPTY = Object.freeze([]) as unknown as string[];
-
-function sorted(list: string[] | null): string[] {
-  if (!list) return EMPTY;
-  return list.length > 1 ? list.sort() : list;
+function graphologyOf(ids: readonly string[], nodes: readonly PersonAttributes[], ties: TieTable): CollaborationGraph {
+  const graph: CollaborationGraph = new UndirectedGraph<PersonAttributes, TieAttributes>({ allowSelfLoops: false });
+  for (let i = 0; i < ids.length; i++) graph.addNode(ids[i], nodes[i]);
+  for (let t = 0; t < ties.a.length; t++) {
+    const a = ids[ties.a[t]];
+    const b = ids[ties.b[t]];
+    graph.addUndirectedEdgeWithKey(`${a}--${b}`, a, b, ties.attrs[t]);
+  }
+  return graph;
 }
 
 function byId(a: { id: string }, b: { id: string }): number {

@@ -5,7 +5,8 @@ import type { CollaborationGraph, TieAttributes } from './collaborationGraph';
  * neighbours are `targets[offsets[i] .. offsets[i+1])` in increasing index order, with the tie
  * weights alongside. The heavy measures (betweenness, brokerage, constraint) run on these typed
  * arrays rather than on graphology's maps: it is what makes them fast enough at 100k people.
- * Built once per graph and kept in a WeakMap, so it lives exactly as long as the graph.
+ * The collaboration network builds it straight from its tie table (`network.csr`); `csrOf` serves
+ * callers holding only a graphology graph, from a WeakMap that lives exactly as long as the graph.
  */
 export interface Csr {
   n: number;
@@ -28,6 +29,12 @@ export function csrOf(graph: CollaborationGraph): Csr {
   return csr;
 }
 
+/** Registers the CSR a graph was built alongside, so that `csrOf(graph)` is that same object. */
+export function adoptCsr<G extends CollaborationGraph>(graph: G, csr: Csr): G {
+  cache.set(graph, csr);
+  return graph;
+}
+
 export function buildCsr(graph: CollaborationGraph): Csr {
   const ids = graph.nodes().sort();
   const index = new Map<string, number>();
@@ -47,6 +54,59 @@ export function buildCsr(graph: CollaborationGraph): Csr {
     e++;
   });
   return csrFromEdges(ids, index, src, dst, wgt, attrs);
+}
+
+/**
+ * The CSR of ties listed in (a, b) order with a < b (the tie table's order): one pass, no sort.
+ * Walking the ties in that order, row u first receives its smaller neighbours (ties (a, u), a < u,
+ * by increasing a) and then its larger ones (ties (u, b) by increasing b), so every row comes out
+ * sorted — the same arrays `csrFromEdges` gives for these edges in any order.
+ */
+export function csrFromSortedTies(
+  ids: readonly string[],
+  index: ReadonlyMap<string, number>,
+  a: Int32Array,
+  b: Int32Array,
+  wgt: Float64Array,
+  tieAttrs: readonly TieAttributes[],
+): Csr {
+  const n = ids.length;
+  const m = a.length;
+  const offsets = new Int32Array(n + 1);
+  for (let t = 0; t < m; t++) {
+    offsets[a[t] + 1]++;
+    offsets[b[t] + 1]++;
+  }
+  for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i];
+  const cursor = offsets.slice(0, n);
+  const targets = new Int32Array(2 * m);
+  const weights = new Float64Array(2 * m);
+  const arcAttrs: TieAttributes[] = new Array(2 * m);
+  for (let t = 0; t < m; t++) {
+    const u = a[t];
+    const v = b[t];
+    const pu = cursor[u]++;
+    const pv = cursor[v]++;
+    targets[pu] = v;
+    targets[pv] = u;
+    weights[pu] = weights[pv] = wgt[t];
+    arcAttrs[pu] = arcAttrs[pv] = tieAttrs[t];
+  }
+  return { n, m, ids, index, offsets, targets, weights, arcAttrs };
+}
+
+/** The arc u → v (position in `targets`), −1 when u and v are not tied: rows are sorted, so a binary search. */
+export function arcBetween(csr: Csr, u: number, v: number): number {
+  let lo = csr.offsets[u];
+  let hi = csr.offsets[u + 1] - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = csr.targets[mid];
+    if (t === v) return mid;
+    if (t < v) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /**

@@ -2,7 +2,6 @@ import type { CareerStage, GroupLevel } from '../domain/enums';
 import { labelOfId } from '../domain/ids';
 import { badInput, notFound } from '../errors';
 import type { CollaborationNetwork, TieAttributes } from './collaborationGraph';
-import { csrOf } from './csr';
 import { groupIndexOf, groupLabel, resolveGroups, resolvePeople } from './groups';
 import { checkHops, endpointMembers } from './paths';
 
@@ -99,7 +98,7 @@ export interface GraphFilter extends ViewOptions {
 /** The ego network of a person (or of a lab's members) up to `hops` ties away, with all ties among them. */
 export function neighborhood(network: CollaborationNetwork, id: string, hops: number, options: ViewOptions = {}): GraphView {
   checkHops(hops, 'hops', 0, MAX_NEIGHBORHOOD_HOPS);
-  const csr = csrOf(network.graph);
+  const csr = network.csr;
   const seeds = endpointMembers(network, csr, id, 'id');
   const dist = new Int32Array(csr.n).fill(-1);
   const queue: number[] = [];
@@ -125,7 +124,7 @@ export function neighborhood(network: CollaborationNetwork, id: string, hops: nu
 
 /** The whole graph or a filtered part of it. */
 export function graphView(network: CollaborationNetwork, filter: GraphFilter = {}): GraphView {
-  const csr = csrOf(network.graph);
+  const csr = network.csr;
   let keep: Set<number> | null = null;
   const add = (xs: Iterable<number>) => {
     keep ??= new Set();
@@ -173,7 +172,7 @@ interface BuildOptions extends ViewOptions {
 function buildView(network: CollaborationNetwork, people: string[], options: BuildOptions): GraphView {
   const level = options.level ?? 'LAB';
   const gi = groupIndexOf(network, level);
-  const csr = csrOf(network.graph);
+  const csr = network.csr;
   const inView = new Set(people);
   const minWeight = options.minWeight ?? 0;
   const edges: ViewEdge[] = [];
@@ -302,7 +301,7 @@ function tieEdge(network: CollaborationNetwork, key: string, a: string, b: strin
 
 function primaryAt(network: CollaborationNetwork, person: string, level: GroupLevel): string | null {
   const gi = groupIndexOf(network, level);
-  const i = csrOf(network.graph).index.get(person)!;
+  const i = network.csr.index.get(person)!;
   const g = gi.primary[i];
   return g >= 0 ? gi.ids[g] : null;
 }

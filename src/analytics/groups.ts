@@ -2,7 +2,7 @@ import type { GroupLevel } from '../domain/enums';
 import { labelOfId, type Label } from '../domain/ids';
 import { badInput, notFound } from '../errors';
 import { countryId, type CollaborationNetwork } from './collaborationGraph';
-import { csrOf, type Csr } from './csr';
+import type { Csr } from './csr';
 
 /**
  * People → groups at one level (LAB, INSTITUTION, COUNTRY), in typed arrays aligned with the CSR.
@@ -38,17 +38,15 @@ export function groupIndexOf(network: CollaborationNetwork, level: GroupLevel): 
 }
 
 function buildGroupIndex(network: CollaborationNetwork, level: GroupLevel): GroupIndex {
-  const csr = csrOf(network.graph);
+  const csr = network.csr;
   const ids =
     level === 'LAB' ? [...network.labs.keys()].sort() : level === 'INSTITUTION' ? [...network.institutions.keys()].sort() : [...network.countries.keys()].sort();
   const index = new Map(ids.map((id, i) => [id, i]));
   const offsets = new Int32Array(csr.n + 1);
   const lists: number[][] = new Array(csr.n);
   const primary = new Int32Array(csr.n).fill(-1);
-  // Graph nodes were added in id order, which is the CSR order: walk them without key lookups.
-  let i = 0;
-  network.graph.forEachNode((id, attrs) => {
-    if (csr.ids[i] !== id) throw new Error('collaboration graph nodes are not in id order');
+  for (let i = 0; i < csr.n; i++) {
+    const attrs = network.people[i];
     const members = level === 'LAB' ? attrs.labs : level === 'INSTITUTION' ? attrs.institutions : attrs.countries;
     const list: number[] = [];
     for (const g of members) {
@@ -71,8 +69,7 @@ function buildGroupIndex(network: CollaborationNetwork, level: GroupLevel): Grou
       const k = index.get(p);
       if (k !== undefined) primary[i] = k;
     }
-    i++;
-  });
+  }
   const groups = new Int32Array(offsets[csr.n]);
   for (let i = 0; i < csr.n; i++) groups.set(lists[i], offsets[i]);
   return { level, ids, index, offsets, groups, primary };

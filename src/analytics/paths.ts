@@ -2,7 +2,7 @@ import type { CareerStage } from '../domain/enums';
 import { labelOfId } from '../domain/ids';
 import { badInput, notFound } from '../errors';
 import type { CollaborationNetwork } from './collaborationGraph';
-import { csrOf, type Csr } from './csr';
+import { arcBetween, type Csr } from './csr';
 
 /**
  * Shortest collaboration paths (fewest ties) between two people, two labs, or a person and a lab.
@@ -38,21 +38,21 @@ export interface CollaborationPath {
 
 export function collaborationPath(network: CollaborationNetwork, from: string, to: string, maxHops: number = DEFAULT_MAX_HOPS): CollaborationPath | null {
   checkHops(maxHops, 'maxHops', 1, MAX_PATH_HOPS);
-  const csr = csrOf(network.graph);
+  const csr = network.csr;
   const sources = endpointMembers(network, csr, from, 'from');
   const targets = endpointMembers(network, csr, to, 'to');
   const found = bfsPath(csr, sources, targets, maxHops);
   if (!found) return null;
   const people = found.map((i) => {
     const id = csr.ids[i];
-    const a = network.graph.getNodeAttributes(id);
+    const a = network.people[i];
     return { id, label: a.label, stage: a.stage };
   });
   const steps: PathStep[] = [];
   for (let s = 1; s < found.length; s++) {
     const a = csr.ids[found[s - 1]];
     const b = csr.ids[found[s]];
-    const t = network.graph.getEdgeAttributes(a, b);
+    const t = csr.arcAttrs[arcBetween(csr, found[s - 1], found[s])];
     steps.push({ from: a, to: b, weight: t.weight, visits: t.visits, papers: t.papers, labs: t.labs });
   }
   return { from, to, hops: steps.length, people, steps };

@@ -7,7 +7,6 @@ import { bridges, type Bridge } from './bridges';
 import { brokerage, type BrokerageResult } from './brokerage';
 import { CollaborationCache } from './cache';
 import type { CollaborationNetwork } from './collaborationGraph';
-import { csrOf } from './csr';
 import { exportGraphView, type ExportedGraph, type ExportFormat } from './export';
 import { graphView, neighborhood, type GraphFilter, type GraphView } from './graphView';
 import { resolvePeople } from './groups';
@@ -98,7 +97,7 @@ export class AnalyticsService {
   async brokerage(request: BrokerageRequest): Promise<BrokerageResult> {
     const network = await this.cache.network(request.includePlanned);
     // A bad id is answered at once, not after a betweenness run.
-    if (request.people) resolvePeople(csrOf(network.graph), request.people, 'people');
+    if (request.people) resolvePeople(network.csr, request.people, 'people');
     const bc = await this.cache.betweenness(request.includePlanned);
     return brokerage(network, { level: request.level, earlyCareerOnly: request.earlyCareerOnly, people: request.people ?? undefined }, bc);
   }

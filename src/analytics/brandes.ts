@@ -19,13 +19,13 @@
  *    row (a node has at most degree predecessors), instead of an array per node per source;
  *  - the BFS queue doubles as Brandes' stack S (nodes in non-decreasing distance);
  *  - only the nodes reached from a source are reset;
- *  - nodes are renumbered in reverse Cuthill–McKee order (betweenness.ts) so that neighbours
+ *  - nodes are renumbered in reverse Cuthill–McKee order (rcm.ts) so that neighbours
  *    sit close in memory (~10–20%).
  *
  * The kernel is kept as source text so that the very same code runs in this thread and in
  * worker threads (`new Worker(code, { eval: true })`) whatever compiled or instrumented it.
  *
- * It runs on reduced graphs (betweenness.ts): node v stands for mult[v] interchangeable people
+ * It runs on reduced graphs (twins.ts, blocks.ts): node v stands for mult[v] interchangeable people
  * (closed twins), so sigma counts shortest paths with each intermediate node counted mult times;
  * a target w weighs tw[w] (its class, or everything that hangs off it outside a biconnected
  * block); source sources[i] weighs weights[i]. With all of them 1 this is textbook Brandes:

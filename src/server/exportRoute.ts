@@ -7,13 +7,14 @@ import { badInput, isKizunaError } from '../errors';
 import type { ContextDeps } from '../graphql/context';
 import type { Logger } from '../logger';
 import { StoreError } from '../store/errors';
+import { STORE_CODES } from './formatError';
 
 /**
  * GET /export?format=gexf|graphml|cytoscape|graphology[&id=person:…&hops=2][&level=LAB][&includePlanned=true]
  * A collaboration graph view as a file that Gephi, Cytoscape or graphology opens as it is.
  * Errors are JSON with the API's codes and the matching HTTP status.
  */
-const STATUS_OF_CODE: Record<string, number> = { BAD_USER_INPUT: 400, NOT_FOUND: 404, SERVICE_UNAVAILABLE: 503 };
+const STATUS_OF_CODE: Record<string, number> = { BAD_USER_INPUT: 400, NOT_FOUND: 404, CONFLICT: 409, SERVICE_UNAVAILABLE: 503 };
 
 export function exportRouter(deps: ContextDeps, logger: Logger): Router {
   const router = express.Router();
@@ -54,6 +55,9 @@ function describe(error: unknown): { status: number; code: string; message: stri
     const code = String(error.extensions.code);
     return { status: STATUS_OF_CODE[code] ?? 400, code, message: error.message };
   }
-  if (error instanceof StoreError && error.kind === 'UNAVAILABLE') return { status: 503, code: 'SERVICE_UNAVAILABLE', message: error.message };
+  if (error instanceof StoreError) {
+    const code = STORE_CODES[error.kind];
+    return { status: STATUS_OF_CODE[code] ?? 500, code, message: error.message };
+  }
   return { status: 500, code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' };
 }

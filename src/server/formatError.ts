@@ -17,7 +17,8 @@ const REQUEST_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
-const STORE_CODES: Record<StoreError['kind'], ErrorCode> = {
+/** The client code of each store failure (also used by the export endpoint's JSON errors). */
+export const STORE_CODES: Record<StoreError['kind'], ErrorCode> = {
   UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   CONFLICT: 'CONFLICT',
   INVALID: 'BAD_USER_INPUT',

@@ -1,5 +1,4 @@
-import type { Label } from '../../domain/ids';
-import { labelOfId } from '../../domain/ids';
+import { labelOfId, type Label } from '../../domain/ids';
 import { normalizeForSearch } from '../../domain/searchText';
 import type { Direction, Graph, GraphNode, GraphRel, Neighbour, Props, RelType } from '../graph';
 import { isAllowedEndpointPair, relKey } from '../graph';
@@ -155,4 +154,3 @@ function withoutNulls(props: Props): Props {
   return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null && v !== undefined));
 }
 
-export { labelOfId };

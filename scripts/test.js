@@ -51,6 +51,9 @@ function main() {
   for (const f of fs.readdirSync(reports)) if (/^jest-.*\.json$/.test(f)) fs.rmSync(path.join(reports, f));
   // The e2e tier runs the built CLI (dist/), so build first: a stale dist/ would test old code.
   if (run('npm', ['run', 'build', '--silent']) !== 0) process.exit(1);
+  // The explorer's queries are typed from the committed schema: a schema change that breaks
+  // one of them fails here, before any test runs.
+  if (run('npm', ['run', 'typecheck:explorer', '--silent']) !== 0) process.exit(1);
   provisionNeo4j();
   const jest = require.resolve('jest/bin/jest');
   const jestRun = (name, args) =>

@@ -4,13 +4,14 @@ import express, { type Express } from 'express';
 import { createContext, type Context, type ContextDeps } from '../graphql/context';
 import type { Logger } from '../logger';
 import { explorerRouter } from './explorer';
+import { graphiqlRouter } from './graphiql';
 import { exportRouter } from './exportRoute';
 
 /** Request bodies larger than this are refused before parsing (a GraphQL query is small). */
 const MAX_BODY = '1mb';
 
 /**
- * The HTTP surface: /graphql, /explorer (GraphiQL, offline), /export (graph files for Gephi and
+ * The HTTP surface: /graphql, /explorer (the visual explorer), /graphiql (GraphiQL; both offline), /export (graph files for Gephi and
  * Cytoscape), /health (the process is up) and /ready (the store answers).
  * Apollo must be started before this is called.
  */
@@ -29,7 +30,8 @@ export function createApp(apollo: ApolloServer<Context>, deps: ContextDeps, logg
       res.status(503).json({ status: 'unavailable', store: deps.store.kind });
     }
   });
-  app.use('/explorer', explorerRouter('/graphql'));
+  app.use('/explorer', explorerRouter());
+  app.use('/graphiql', graphiqlRouter('/graphql'));
   app.use('/export', exportRouter(deps, logger));
   app.use('/graphql', express.json({ limit: MAX_BODY }), expressMiddleware(apollo, { context: async () => createContext(deps) }));
   return app;

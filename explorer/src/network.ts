@@ -1,0 +1,137 @@
+import type Graph from 'graphology';
+import circlepack from 'graphology-layout/circlepack';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import FA2Layout from 'graphology-layout-forceatlas2/worker';
+import Sigma from 'sigma';
+import { EdgeLineProgram } from 'sigma/rendering';
+import { EdgeDashedProgram } from './dashedEdge';
+import type { EdgeAttrs, NodeAttrs } from './model';
+import { DIMMED, HIGHLIGHT } from './palette';
+
+/** What the renderer asks the app for each frame (filters and highlights live in the app's state). */
+export interface Lens {
+  nodeVisible(id: string, attrs: NodeAttrs): boolean;
+  edgeVisible(id: string, attrs: EdgeAttrs): boolean;
+  /** Ids to emphasize (selection, bridges, a path); everything else is dimmed when non-empty. */
+  focus(): ReadonlySet<string>;
+  focusEdges(): ReadonlySet<string>;
+  selected(): string | null;
+}
+
+/**
+ * The sigma.js (WebGL) view of one graphology graph, laid out by ForceAtlas2 in a web worker
+ * (the page keeps answering clicks while it runs). Starts from a circle packing by country and
+ * group, so people of one group start together and the layout settles fast.
+ */
+export class NetworkView {
+  readonly sigma: Sigma<NodeAttrs, EdgeAttrs>;
+  private layout: FA2Layout | null = null;
+  private layoutTimer: number | undefined;
+  onLayoutChange: (running: boolean) => void = () => {};
+
+  /** Kept here because sigma calls the reducers from its constructor, before `this.sigma` is set. */
+  private current: Graph<NodeAttrs, EdgeAttrs>;
+
+  constructor(container: HTMLElement, graph: Graph<NodeAttrs, EdgeAttrs>, private readonly lens: Lens) {
+    this.current = graph;
+    this.sigma = new Sigma<NodeAttrs, EdgeAttrs>(graph, container, {
+      defaultEdgeType: 'line',
+      edgeProgramClasses: { line: EdgeLineProgram, dashed: EdgeDashedProgram },
+      labelRenderedSizeThreshold: graph.order > 300 ? 8 : 0,
+      labelDensity: graph.order > 300 ? 0.4 : 1,
+      labelFont: 'system-ui, "IPAGothic", sans-serif',
+      zIndex: true,
+      stagePadding: 60,
+      minEdgeThickness: 1,
+      nodeReducer: (id, a) => this.reduceNode(id, a as NodeAttrs),
+      edgeReducer: (id, a) => this.reduceEdge(id, a as EdgeAttrs),
+    });
+    this.lay(graph);
+  }
+
+  /** Shows another graph (another level, filters in the grouped view, an opened group). */
+  setGraph(graph: Graph<NodeAttrs, EdgeAttrs>, keepPositionsFrom?: Graph<NodeAttrs, EdgeAttrs>): void {
+    this.stopLayout();
+    this.current = graph;
+    this.sigma.setGraph(graph);
+    this.sigma.setSetting('labelRenderedSizeThreshold', graph.order > 300 ? 8 : 0);
+    this.lay(graph, keepPositionsFrom);
+  }
+
+  get graph(): Graph<NodeAttrs, EdgeAttrs> {
+    return this.current;
+  }
+
+  refresh(): void {
+    this.sigma.refresh({ skipIndexation: true });
+  }
+
+  layoutRunning(): boolean {
+    return this.layout?.isRunning() ?? false;
+  }
+
+  /** Centres the camera on a node. */
+  focusNode(id: string): void {
+    if (!this.graph.hasNode(id)) return;
+    const display = this.sigma.getNodeDisplayData(id);
+    if (display) void this.sigma.getCamera().animate({ x: display.x, y: display.y, ratio: 0.6 }, { duration: 400 });
+  }
+
+  kill(): void {
+    this.stopLayout();
+    this.sigma.kill();
+  }
+
+  private lay(graph: Graph<NodeAttrs, EdgeAttrs>, previous?: Graph<NodeAttrs, EdgeAttrs>): void {
+    if (graph.order === 0) return;
+    circlepack.assign(graph, { hierarchyAttributes: ['country', 'group'] });
+    if (previous) placeNearPrevious(graph, previous);
+    const settings = forceAtlas2.inferSettings(graph);
+    this.layout = new FA2Layout(graph, { settings: { ...settings, barnesHutOptimize: graph.order > 500, gravity: 1 } });
+    this.layout.start();
+    this.onLayoutChange(true);
+    // Long enough to settle; the worker keeps the page responsive meanwhile.
+    const ms = Math.min(6000, 1500 + graph.order * 0.4);
+    this.layoutTimer = window.setTimeout(() => this.stopLayout(), ms);
+  }
+
+  private stopLayout(): void {
+    window.clearTimeout(this.layoutTimer);
+    if (this.layout) {
+      this.layout.kill();
+      this.layout = null;
+      this.onLayoutChange(false);
+    }
+  }
+
+  private reduceNode(id: string, a: NodeAttrs): Partial<NodeAttrs & { hidden: boolean; highlighted: boolean; zIndex: number; forceLabel: boolean }> {
+    if (!this.lens.nodeVisible(id, a)) return { ...a, hidden: true };
+    const focus = this.lens.focus();
+    const selected = this.lens.selected() === id;
+    if (focus.size === 0) return { ...a, highlighted: selected, zIndex: selected ? 2 : 1 };
+    if (focus.has(id)) return { ...a, highlighted: selected, zIndex: 2, forceLabel: true };
+    return { ...a, color: DIMMED, label: '', zIndex: 0 };
+  }
+
+  private reduceEdge(id: string, a: EdgeAttrs): Partial<EdgeAttrs & { hidden: boolean; zIndex: number }> {
+    const graph = this.graph;
+    const [s, t] = graph.extremities(id);
+    if (!this.lens.edgeVisible(id, a) || !this.lens.nodeVisible(s, graph.getNodeAttributes(s)) || !this.lens.nodeVisible(t, graph.getNodeAttributes(t)))
+      return { ...a, hidden: true };
+    const focusEdges = this.lens.focusEdges();
+    if (this.lens.focus().size === 0) return a;
+    if (focusEdges.has(id)) return { ...a, color: a.tie === 'SHARED_LAB' ? HIGHLIGHT : a.color, size: a.size + 1.5, zIndex: 2 };
+    return { ...a, color: DIMMED, zIndex: 0 };
+  }
+}
+
+/** Nodes that existed in the previous view keep their place; new ones start at their group's. */
+function placeNearPrevious(graph: Graph<NodeAttrs, EdgeAttrs>, previous: Graph<NodeAttrs, EdgeAttrs>): void {
+  graph.forEachNode((id, a) => {
+    const from = previous.hasNode(id) ? id : a.group && previous.hasNode(a.group) ? a.group : null;
+    if (!from) return;
+    const p = previous.getNodeAttributes(from);
+    const jitter = from === id ? 0 : 20;
+    graph.mergeNodeAttributes(id, { x: p.x + (Math.random() - 0.5) * jitter, y: p.y + (Math.random() - 0.5) * jitter });
+  });
+}

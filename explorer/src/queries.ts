@@ -1,0 +1,135 @@
+import { graphql } from './gql';
+
+/**
+ * Every query the explorer sends, typed from schema/schema.graphql by GraphQL Code Generator
+ * (explorer/codegen.yml). The explorer uses nothing but this public API.
+ */
+
+/** The network: every person at the chosen level, with planned ties, plus the ids of the ties that stand without plans. */
+export const NetworkQuery = graphql(`
+  query ExplorerNetwork($level: GroupLevel!, $countries: [ID!], $earlyCareerOnly: Boolean!) {
+    withPlanned: graph(filter: { level: $level, countries: $countries, earlyCareerOnly: $earlyCareerOnly, includePlanned: true }) {
+      nodes { id label country group groupLabel stage earlyCareer degree weight type institution lab }
+      edges { id source target kinds visits papers labs weight intervals { start end visit } }
+    }
+    done: graph(filter: { level: $level, countries: $countries, earlyCareerOnly: $earlyCareerOnly, includePlanned: false }) {
+      edges { id }
+    }
+    countries { id code name nameJa }
+  }
+`);
+
+/** Betweenness for node sizes; asked after the first render so it never delays it. */
+export const CentralityQuery = graphql(`
+  query ExplorerCentrality($level: GroupLevel!, $first: Int!) {
+    brokerage(level: $level, earlyCareerOnly: false, orderBy: BETWEENNESS, first: $first) {
+      person { id }
+      betweenness
+    }
+  }
+`);
+
+export const BridgesQuery = graphql(`
+  query ExplorerBridges($level: GroupLevel!, $earlyCareerOnly: Boolean!, $includePlanned: Boolean!) {
+    bridges(level: $level, earlyCareerOnly: $earlyCareerOnly, includePlanned: $includePlanned, first: 200) {
+      person { id displayName name nameJa }
+      careerStage
+      pairs { structuralHole a { group { id name level } } b { group { id name level } } }
+    }
+  }
+`);
+
+export const PersonDetailsQuery = graphql(`
+  query ExplorerPerson($id: ID!, $level: GroupLevel!) {
+    person(id: $id) {
+      id displayName name nameJa title careerStage earlyCareer placeholder cohort headcount programRole
+      labs { role roleJa lab { id name nameJa institution { id name nameJa shortName countryCode } } }
+      affiliations { role roleJa institution { id name nameJa shortName countryCode placeholder } }
+      visits {
+        id start end status scheduleChange purpose purposeJa
+        to { id name nameJa shortName countryCode placeholder }
+        lab { id name nameJa }
+        hosts { id displayName }
+      }
+      papers { id title titleJa status year }
+      sources { field reading canonical source { id quote section document lang } }
+    }
+    brokerage(people: [$id], level: $level, earlyCareerOnly: false) { betweenness constraint effectiveSize degree }
+  }
+`);
+
+export const GroupDetailsQuery = graphql(`
+  query ExplorerGroup($id: ID!) {
+    node(id: $id) {
+      id
+      ... on Lab { name nameJa institution { name nameJa countryCode } head { id displayName }
+        members { person { id displayName } role } sources { field reading canonical source { id quote section document lang } } }
+      ... on Institution { name nameJa shortName countryCode placeholder
+        labs { id name } affiliates { id displayName } sources { field reading canonical source { id quote section document lang } } }
+      ... on Country { name nameJa code }
+    }
+  }
+`);
+
+export const SearchQuery = graphql(`
+  query ExplorerSearch($text: String!) {
+    search(text: $text, first: 12) {
+      score
+      node {
+        id
+        ... on Person { displayName nameJa }
+        ... on Institution { name nameJa shortName }
+        ... on Lab { name nameJa }
+        ... on Theme { name nameJa }
+        ... on Material { name nameJa }
+        ... on Paper { title }
+        ... on Event { name nameJa }
+        ... on Country { name nameJa }
+      }
+    }
+  }
+`);
+
+export const PathQuery = graphql(`
+  query ExplorerPath($from: ID!, $to: ID!, $includePlanned: Boolean!) {
+    collaborationPath(from: $from, to: $to, includePlanned: $includePlanned, maxHops: 10) {
+      hops
+      people { id displayName nameJa }
+      steps {
+        from { id displayName }
+        to { id displayName }
+        tie {
+          kinds
+          visits { id start status purpose purposeJa to { name shortName } }
+          papers { id title status year }
+          labs { id name }
+        }
+      }
+    }
+  }
+`);
+
+export const VisitsQuery = graphql(`
+  query ExplorerVisits($after: String) {
+    visits(first: 100, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node {
+        id start end startEarliest endLatest status scheduleChange fiscalYear kind
+        visitor { id displayName nameJa }
+        to { id name nameJa shortName countryCode }
+      } }
+    }
+  }
+`);
+
+export const CirculationQuery = graphql(`
+  query ExplorerCirculation($fiscalYear: Int!) {
+    circulation(fiscalYear: $fiscalYear, groupBy: COUNTRY) {
+      period { start end }
+      totals { stays crossBorderStays personMonthsAbroad earlyCareerStayShare participants { people earlyCareer } returnees { people } newTies }
+      planFulfilment { items completed inProgress planned postponed advanced cancelled }
+      pairs { from { code: countryCode name } to { code: countryCode name } stays personMonths }
+    }
+  }
+`);

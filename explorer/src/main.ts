@@ -6,7 +6,7 @@ import { bilingual, messages, type Messages } from './i18n';
 import { fiscalYearsOf, groupedGraph, personGraph, personPasses, tiePasses, toNetworkData, type EdgeAttrs, type NetworkData, type NodeAttrs, type VisitStatusIndex } from './model';
 import { NetworkView } from './network';
 import { TIE_STYLE } from './palette';
-import { BridgesQuery, CentralityQuery, CirculationQuery, GroupDetailsQuery, NetworkQuery, PathQuery, PersonDetailsQuery, SearchQuery, VisitsQuery } from './queries';
+import { BridgesQuery, CentralityQuery, CirculationQuery, GroupDetailsQuery, NetworkQuery, PathQuery, PersonDetailsQuery, SearchQuery, TieEvidenceQuery, VisitsQuery } from './queries';
 import { parseState, serializeState, type Mode, type ViewState } from './state';
 import { groupDetails, personDetails, type DetailsActions } from './ui/details';
 import { byId, h, replace } from './ui/dom';
@@ -60,6 +60,7 @@ class Explorer implements DetailsActions {
     const before = this.state;
     this.state = { ...this.state, ...patch };
     history.replaceState(null, '', `${location.pathname}${serializeState(this.state)}`);
+    document.body.dataset.selected = this.state.selected ?? '';
     if (patch.level && patch.level !== before.level) {
       this.bridges = null;
       void this.loadNetwork();
@@ -81,7 +82,7 @@ class Explorer implements DetailsActions {
   private async loadNetwork(): Promise<void> {
     const token = ++this.loadToken;
     this.setStatus(this.m.loading);
-    const answer = await request(NetworkQuery, { level: this.state.level, earlyCareerOnly: false, countries: null });
+    const answer = await request(NetworkQuery, { level: this.state.level });
     if (token !== this.loadToken) return;
     this.data = toNetworkData(answer);
     this.nodeIndex = new Map(this.data.nodes.map((n) => [n.id, n]));
@@ -91,8 +92,10 @@ class Explorer implements DetailsActions {
     this.updateFocus();
     this.renderChrome();
     document.body.dataset.ready = 'network';
+    // The first frame with the network drawn (sigma renders on the next animation frame).
+    requestAnimationFrame(() => performance.mark('kizuna:first-render'));
     // Sizes, bridges and the selection's details follow the first render, never delay it.
-    void this.loadBetweenness(token);
+    void this.loadBetweenness(token).then(() => this.loadTieEvidence(token));
     if (this.state.mode === 'bridges') void this.loadBridges();
     if (this.state.mode === 'timeline' || this.state.statuses.length) void this.loadVisits();
     if (this.state.mode === 'path' && this.state.from && this.state.to) void this.findPath();
@@ -104,6 +107,16 @@ class Explorer implements DetailsActions {
     if (token !== this.loadToken) return;
     this.betweenness = new Map(answer.brokerage.map((b) => [b.person.id, b.betweenness]));
     this.applySizes();
+  }
+
+  private async loadTieEvidence(token: number): Promise<void> {
+    const answer = await request(TieEvidenceQuery, { level: this.state.level });
+    if (token !== this.loadToken || !this.data) return;
+    this.data.evidence = new Map(answer.graph.edges.map((e) => [e.id, e]));
+    if (this.isGrouped() && (this.state.fiscalYear !== null || this.state.statuses.length)) this.showGraph();
+    this.renderChrome();
+    this.view?.refresh();
+    document.body.dataset.evidence = 'loaded';
   }
 
   private applySizes(): void {
@@ -193,7 +206,7 @@ class Explorer implements DetailsActions {
   private edgeVisible(id: string, a: EdgeAttrs): boolean {
     if (this.isGrouped()) return a.planned ? this.state.planned : true;
     const row = this.edgeIndex.get(id);
-    return row ? tiePasses(row, a.planned, this.state, this.statuses) : true;
+    return row ? tiePasses(row, a.planned, this.state, this.data?.evidence?.get(id), this.statuses) : true;
   }
 
 
@@ -314,7 +327,7 @@ class Explorer implements DetailsActions {
     const s = this.state;
     const data = this.data;
     const countries = data ? [...data.colours.keys()].sort() : [];
-    const years = data ? fiscalYearsOf(data.edges) : [];
+    const years = data?.evidence ? fiscalYearsOf(data.evidence.values()) : [];
     const toggle = <T extends string>(list: T[], value: T) => (list.includes(value) ? list.filter((x) => x !== value) : [...list, value]);
     const check = (label: string | Node, checked: boolean, onchange: () => void, attrs: Record<string, string> = {}) =>
       h('label', { class: 'check' }, h('input', { type: 'checkbox', checked, onchange, ...attrs }), label);
@@ -426,11 +439,15 @@ class Explorer implements DetailsActions {
     box.hidden = this.state.mode !== 'timeline';
     document.body.dataset.mode = this.state.mode;
     if (box.hidden) return;
-    replace(box, this.visits ? gantt(this.m, this.state.lang, this.visits, this.state.fiscalYear, (id) => this.select(id)) : h('p', {}, this.m.loading));
+    replace(box, this.visits ? gantt(this.m, this.state.lang, this.visits, this.state.fiscalYear, Math.max(600, box.clientWidth - 24), (id) => this.select(id)) : h('p', {}, this.m.loading));
   }
 
   private setStatus(text: string): void {
     byId('status').textContent = text;
+  }
+
+  nodeIds(): string[] {
+    return this.view?.graph.nodes() ?? [];
   }
 
   nodeViewport(id: string): { x: number; y: number } | null {
@@ -501,7 +518,10 @@ class Explorer implements DetailsActions {
 
 const explorer = new Explorer();
 // For tests and the benchmark: where a node is drawn, in CSS pixels of the graph container.
-(window as unknown as { kizunaExplorer: unknown }).kizunaExplorer = { nodeViewport: (id: string) => explorer.nodeViewport(id) };
+(window as unknown as { kizunaExplorer: unknown }).kizunaExplorer = {
+  nodeViewport: (id: string) => explorer.nodeViewport(id),
+  nodeIds: () => explorer.nodeIds(),
+};
 explorer.bindChrome();
 explorer.start().catch((error: Error) => {
   byId('status').textContent = `Error: ${error.message}`;

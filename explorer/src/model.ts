@@ -1,10 +1,11 @@
 import Graph from 'graphology';
-import type { ExplorerNetworkQuery, VisitStatus } from './gql/graphql';
+import type { ExplorerNetworkQuery, ExplorerTieEvidenceQuery, VisitStatus } from './gql/graphql';
 import { countryColours, OTHER, TIE_ORDER, TIE_STYLE, type TieKindName } from './palette';
 import type { ViewState } from './state';
 
 export type NodeRow = ExplorerNetworkQuery['withPlanned']['nodes'][number];
-export type EdgeRow = ExplorerNetworkQuery['withPlanned']['edges'][number];
+export type EdgeRow = ExplorerNetworkQuery['withPlanned']['edges'][number] & { id: string };
+export type TieEvidence = ExplorerTieEvidenceQuery['graph']['edges'][number];
 
 /** What the API answered for one level, kept as is; views are derived from it. */
 export interface NetworkData {
@@ -12,6 +13,8 @@ export interface NetworkData {
   edges: EdgeRow[];
   /** Ties that stand without planned items; the others are planned-only (drawn dashed). */
   doneEdges: Set<string>;
+  /** Dates and visits of each tie, once loaded (after the first render). */
+  evidence: Map<string, TieEvidence> | null;
   colours: Map<string, string>;
   countries: ExplorerNetworkQuery['countries'];
 }
@@ -43,8 +46,9 @@ export function toNetworkData(answer: ExplorerNetworkQuery): NetworkData {
   const nodes = answer.withPlanned.nodes.filter((n) => n.type === 'PERSON');
   return {
     nodes,
-    edges: answer.withPlanned.edges,
+    edges: answer.withPlanned.edges.map((e) => ({ ...e, id: `${e.source}--${e.target}` })),
     doneEdges: new Set(answer.done.edges.map((e) => e.id)),
+    evidence: null,
     colours: countryColours(nodes.map((n) => n.country)),
     countries: answer.countries,
   };
@@ -68,23 +72,26 @@ export function personPasses(n: NodeRow, s: ViewState): boolean {
 /**
  * A tie is shown when its planned-ness is wanted, and, when a fiscal year is chosen, it is
  * timeless (papers, shared labs) or one of its visits overlaps the year; with a status filter,
- * when it has non-visit evidence or a visit in one of the statuses.
+ * when it has non-visit evidence or a visit in one of the statuses. Until the ties' dates and
+ * visits have arrived, only the planned filter applies.
  */
-export function tiePasses(e: EdgeRow, planned: boolean, s: ViewState, statuses: VisitStatusIndex | null): boolean {
+export function tiePasses(e: EdgeRow, planned: boolean, s: ViewState, evidence: TieEvidence | undefined, statuses: VisitStatusIndex | null): boolean {
   if (planned && !s.planned) return false;
-  if (s.fiscalYear !== null && e.intervals) {
+  if (!evidence) return true;
+  if (s.fiscalYear !== null && evidence.intervals) {
     const [from, to] = fiscalYearWindow(s.fiscalYear);
-    if (!e.intervals.some((i) => (i.start ?? '0000') <= to && (i.end ?? i.start ?? '9999') >= from)) return false;
+    if (!evidence.intervals.some((i) => (i.start ?? '0000') <= to && (i.end ?? i.start ?? '9999') >= from)) return false;
   }
-  if (s.statuses.length && statuses && e.papers.length === 0 && e.labs.length === 0) {
-    if (!e.visits.some((v) => s.statuses.includes(statuses.get(v) ?? 'COMPLETED'))) return false;
+  const onlyVisits = !e.kinds.includes('COAUTHORSHIP') && !e.kinds.includes('SHARED_LAB');
+  if (s.statuses.length && statuses && onlyVisits) {
+    if (!evidence.visits.some((v) => s.statuses.includes(statuses.get(v) ?? 'COMPLETED'))) return false;
   }
   return true;
 }
 
-export function fiscalYearsOf(edges: EdgeRow[]): number[] {
+export function fiscalYearsOf(evidence: Iterable<TieEvidence>): number[] {
   const years = new Set<number>();
-  for (const e of edges)
+  for (const e of evidence)
     for (const i of e.intervals ?? []) {
       for (const d of [i.start, i.end]) {
         if (!d) continue;
@@ -160,7 +167,7 @@ export function groupedGraph(data: NetworkData, s: ViewState, expanded: Readonly
   for (const e of data.edges) {
     const planned = !data.doneEdges.has(e.id);
     const [a, b] = [representative.get(e.source), representative.get(e.target)];
-    if (!a || !b || a === b || !tiePasses(e, planned, s, statuses)) continue;
+    if (!a || !b || a === b || !tiePasses(e, planned, s, data.evidence?.get(e.id), statuses)) continue;
     const existing = graph.edge(a, b);
     if (existing === undefined) graph.addEdge(a, b, edgeAttrs(e, planned, 1));
     else {

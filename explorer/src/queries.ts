@@ -5,17 +5,30 @@ import { graphql } from './gql';
  * (explorer/codegen.yml). The explorer uses nothing but this public API.
  */
 
-/** The network: every person at the chosen level, with planned ties, plus the ids of the ties that stand without plans. */
+/**
+ * The network, light enough for a first render at 10k people: every person at the chosen level
+ * and the ties with planned items, plus the ids of the ties that stand without them. Edge ids are
+ * the two person ids joined by "--" (the schema's contract), so they are not sent twice.
+ */
 export const NetworkQuery = graphql(`
-  query ExplorerNetwork($level: GroupLevel!, $countries: [ID!], $earlyCareerOnly: Boolean!) {
-    withPlanned: graph(filter: { level: $level, countries: $countries, earlyCareerOnly: $earlyCareerOnly, includePlanned: true }) {
-      nodes { id label country group groupLabel stage earlyCareer degree weight type institution lab }
-      edges { id source target kinds visits papers labs weight intervals { start end visit } }
+  query ExplorerNetwork($level: GroupLevel!) {
+    withPlanned: graph(filter: { level: $level, includePlanned: true }) {
+      nodes { id label country group groupLabel stage earlyCareer degree type }
+      edges { source target kinds weight }
     }
-    done: graph(filter: { level: $level, countries: $countries, earlyCareerOnly: $earlyCareerOnly, includePlanned: false }) {
+    done: graph(filter: { level: $level, includePlanned: false }) {
       edges { id }
     }
     countries { id code name nameJa }
+  }
+`);
+
+/** When each tie existed and which visits it rests on: asked after the first render (the fiscal-year and status filters need it). */
+export const TieEvidenceQuery = graphql(`
+  query ExplorerTieEvidence($level: GroupLevel!) {
+    graph(filter: { level: $level, includePlanned: true }) {
+      edges { id visits intervals { start end } }
+    }
   }
 `);
 

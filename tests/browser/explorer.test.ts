@@ -133,6 +133,7 @@ describeBrowser(`/explorer in Chromium${chromiumAvailable() ? '' : ` — ${BROWS
 
   it('the timeline shows the visits in the report legend and the fiscal year figures', async () => {
     await page.locator('[data-mode="timeline"]').click();
+    await page.waitForSelector('body[data-evidence="loaded"]', { timeout: 30_000 });
     await page.waitForSelector('#timeline svg .gantt-row', { timeout: 20_000 });
     const slider = page.locator('#fy');
     const years = Number(await slider.getAttribute('max'));

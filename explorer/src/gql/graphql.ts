@@ -64,12 +64,17 @@ export type VisitStatus =
 
 export type ExplorerNetworkQueryVariables = Exact<{
   level: GroupLevel;
-  countries?: Array<string | number> | string | number | null | undefined;
-  earlyCareerOnly: boolean;
 }>;
 
 
-export type ExplorerNetworkQuery = { withPlanned: { nodes: Array<{ id: string, label: string, country: string | null, group: string | null, groupLabel: string | null, stage: CareerStage | null, earlyCareer: boolean | null, degree: number, weight: number, type: GraphViewNodeType, institution: string | null, lab: string | null }>, edges: Array<{ id: string, source: string, target: string, kinds: Array<TieKind>, visits: Array<string>, papers: Array<string>, labs: Array<string>, weight: number, intervals: Array<{ start: string | null, end: string | null, visit: string }> | null }> }, done: { edges: Array<{ id: string }> }, countries: Array<{ id: string, code: string, name: string, nameJa: string | null }> };
+export type ExplorerNetworkQuery = { withPlanned: { nodes: Array<{ id: string, label: string, country: string | null, group: string | null, groupLabel: string | null, stage: CareerStage | null, earlyCareer: boolean | null, degree: number, type: GraphViewNodeType }>, edges: Array<{ source: string, target: string, kinds: Array<TieKind>, weight: number }> }, done: { edges: Array<{ id: string }> }, countries: Array<{ id: string, code: string, name: string, nameJa: string | null }> };
+
+export type ExplorerTieEvidenceQueryVariables = Exact<{
+  level: GroupLevel;
+}>;
+
+
+export type ExplorerTieEvidenceQuery = { graph: { edges: Array<{ id: string, visits: Array<string>, intervals: Array<{ start: string | null, end: string | null }> | null }> } };
 
 export type ExplorerCentralityQueryVariables = Exact<{
   level: GroupLevel;
@@ -177,10 +182,8 @@ export class TypedDocumentString<TResult, TVariables>
 }
 
 export const ExplorerNetworkDocument = new TypedDocumentString(`
-    query ExplorerNetwork($level: GroupLevel!, $countries: [ID!], $earlyCareerOnly: Boolean!) {
-  withPlanned: graph(
-    filter: {level: $level, countries: $countries, earlyCareerOnly: $earlyCareerOnly, includePlanned: true}
-  ) {
+    query ExplorerNetwork($level: GroupLevel!) {
+  withPlanned: graph(filter: {level: $level, includePlanned: true}) {
     nodes {
       id
       label
@@ -190,30 +193,16 @@ export const ExplorerNetworkDocument = new TypedDocumentString(`
       stage
       earlyCareer
       degree
-      weight
       type
-      institution
-      lab
     }
     edges {
-      id
       source
       target
       kinds
-      visits
-      papers
-      labs
       weight
-      intervals {
-        start
-        end
-        visit
-      }
     }
   }
-  done: graph(
-    filter: {level: $level, countries: $countries, earlyCareerOnly: $earlyCareerOnly, includePlanned: false}
-  ) {
+  done: graph(filter: {level: $level, includePlanned: false}) {
     edges {
       id
     }
@@ -226,6 +215,20 @@ export const ExplorerNetworkDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExplorerNetworkQuery, ExplorerNetworkQueryVariables>;
+export const ExplorerTieEvidenceDocument = new TypedDocumentString(`
+    query ExplorerTieEvidence($level: GroupLevel!) {
+  graph(filter: {level: $level, includePlanned: true}) {
+    edges {
+      id
+      visits
+      intervals {
+        start
+        end
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerTieEvidenceQuery, ExplorerTieEvidenceQueryVariables>;
 export const ExplorerCentralityDocument = new TypedDocumentString(`
     query ExplorerCentrality($level: GroupLevel!, $first: Int!) {
   brokerage(

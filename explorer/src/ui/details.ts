@@ -15,18 +15,24 @@ export interface DetailsActions {
 
 const fmt = (x: number | null | undefined, digits = 3) => (x === null || x === undefined ? '—' : x.toFixed(digits));
 
-/** The report's own sentences behind a record: each quote with its section, the reading it supports, and whether that reading is canonical. */
+/**
+ * The report's own sentences behind a record: each quote once, with its section and the fields
+ * (and readings) it supports; a reading that is not the canonical one says so.
+ */
 function provenance(m: Messages, sources: readonly Citation[]): HTMLElement {
   if (!sources.length) return h('p', { class: 'muted' }, m.none);
+  const byQuote = new Map<string, Citation[]>();
+  for (const c of sources) byQuote.set(c.source.id, [...(byQuote.get(c.source.id) ?? []), c]);
   return h(
     'ul',
     { class: 'quotes' },
-    sources.map((c) =>
+    [...byQuote.values()].map((cs) =>
       h(
         'li',
         {},
-        h('blockquote', { lang: c.source.lang }, c.source.quote),
-        h('div', { class: 'cite' }, `${c.source.section}`, c.field ? ` · ${c.field}` : '', c.reading ? ` = ${c.reading}` : '', c.canonical === false ? ' (not canonical)' : ''),
+        h('blockquote', { lang: cs[0].source.lang }, cs[0].source.quote),
+        h('div', { class: 'cite' }, cs[0].source.section, ' · ',
+          cs.map((c) => `${c.field ?? '—'}${c.reading ? ` = ${c.reading}` : ''}${c.canonical === false ? ' (not canonical)' : ''}`).join('; ')),
       ),
     ),
   );

@@ -22,6 +22,26 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
 
 const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
 
+/**
+ * Last day a visit's start may fall on, from its partial start date (2024-09-15, 2024-09, 2024,
+ * FY2024): the range a start of unknown length is drawn over, as in the report's chart.
+ */
+function startLatest(v: VisitRow): string {
+  const s = v.start ?? '';
+  let m: RegExpMatchArray | null;
+  if ((m = s.match(/^FY(\d{4})$/))) return `${Number(m[1]) + 1}-03-31`;
+  if ((m = s.match(/^(\d{4})$/))) return `${m[1]}-12-31`;
+  if ((m = s.match(/^(\d{4})-(\d{2})$/))) return new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).toISOString().slice(0, 10);
+  return v.startEarliest ?? s;
+}
+
+/** Labels longer than the label column are cut (CJK characters are about twice as wide). */
+function fit(text: string): string {
+  const cjk = /[\u3000-\u9fff\uff00-\uffef]/.test(text);
+  const max = cjk ? 26 : 42;
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
 function colourOf(v: VisitRow): string {
   return v.scheduleChange === 'POSTPONED' ? LEGEND.postponed : v.scheduleChange === 'ADVANCED' ? LEGEND.advanced : LEGEND.stay;
 }
@@ -32,7 +52,7 @@ function colourOf(v: VisitRow): string {
  * stated is a thin faint bar over the days its start may fall in; planned items are lighter.
  * Cancelled items that were not moved are left out, as in the report.
  */
-export function gantt(m: Messages, lang: Lang, visits: readonly VisitRow[], fiscalYear: number | null, onPick: (personId: string) => void): HTMLElement {
+export function gantt(m: Messages, lang: Lang, visits: readonly VisitRow[], fiscalYear: number | null, width: number, onPick: (personId: string) => void): HTMLElement {
   const rows = visits
     .filter((v) => v.startEarliest && !(v.status === 'CANCELLED' && v.scheduleChange === 'NONE'))
     .filter((v) => {
@@ -42,9 +62,8 @@ export function gantt(m: Messages, lang: Lang, visits: readonly VisitRow[], fisc
     })
     .sort((a, b) => a.startEarliest!.localeCompare(b.startEarliest!) || a.id.localeCompare(b.id));
   const [lo, hi] = fiscalYear !== null
-    ? fiscalYearWindow(fiscalYear).map(ms)
-    : [Math.min(...rows.map((v) => ms(v.startEarliest!))), Math.max(...rows.map((v) => ms(v.endLatest ?? v.startEarliest!))) + DAY];
-  const width = 900;
+    ? [ms(fiscalYearWindow(fiscalYear)[0]), ms(fiscalYearWindow(fiscalYear)[1]) + DAY]
+    : [Math.min(...rows.map((v) => ms(v.startEarliest!))), Math.max(...rows.map((v) => ms(v.endLatest ?? startLatest(v)))) + DAY];
   const plot = width - LABEL_W - 10;
   const x = (t: number) => LABEL_W + Math.max(0, Math.min(plot, ((t - lo) / Math.max(DAY, hi - lo)) * plot));
   const height = 24 + rows.length * ROW;
@@ -60,10 +79,10 @@ export function gantt(m: Messages, lang: Lang, visits: readonly VisitRow[], fisc
     const y = 20 + i * ROW;
     const known = v.endLatest !== null && v.end !== null;
     const start = ms(v.startEarliest!);
-    const end = ms(v.endLatest ?? v.startEarliest!) + DAY;
+    const end = ms(known ? v.endLatest! : startLatest(v)) + DAY;
     const who = v.visitor ? bilingual(lang, v.visitor.displayName, v.visitor.nameJa) : '?';
     const where = v.to ? (v.to.shortName ?? (lang === 'ja' && v.to.nameJa ? v.to.nameJa : v.to.name)) : '?';
-    const label = svg('text', { x: 4, y: y + 12, 'font-size': 11, fill: '#222' }, `${who} → ${where}`.slice(0, 44));
+    const label = svg('text', { x: 4, y: y + 12, 'font-size': 11, fill: '#222' }, fit(`${who} → ${where}`));
     const bar = svg('rect', {
       x: x(start), y: known ? y + 2 : y + 7, width: Math.max(2, x(end) - x(start)), height: known ? 13 : 4,
       fill: colourOf(v), stroke: '#555', 'stroke-width': 0.4, opacity: known ? (v.status === 'PLANNED' ? 0.55 : 1) : 0.45,

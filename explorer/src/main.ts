@@ -84,6 +84,7 @@ class Explorer implements DetailsActions {
     this.setStatus(this.m.loading);
     const answer = await request(NetworkQuery, { level: this.state.level });
     if (token !== this.loadToken) return;
+    performance.mark('kizuna:network-answer');
     this.data = toNetworkData(answer);
     this.nodeIndex = new Map(this.data.nodes.map((n) => [n.id, n]));
     this.edgeIndex = new Map(this.data.edges.map((e) => [e.id, e]));

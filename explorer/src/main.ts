@@ -3,10 +3,10 @@ import type Graph from 'graphology';
 import { request } from './api';
 import type { CareerStage, ExplorerBridgesQuery, ExplorerCirculationQuery, ExplorerPathQuery, ExplorerVisitsQuery, VisitStatus } from './gql/graphql';
 import { bilingual, messages, type Messages } from './i18n';
-import { fiscalYearsOf, groupedGraph, personGraph, personPasses, tiePasses, toNetworkData, type EdgeAttrs, type NetworkData, type NodeAttrs, type VisitStatusIndex } from './model';
+import { fiscalYearsOf, groupedGraph, markPlanned, personGraph, personPasses, tiePasses, toNetworkData, type EdgeAttrs, type NetworkData, type NodeAttrs, type VisitStatusIndex } from './model';
 import { NetworkView } from './network';
 import { TIE_STYLE } from './palette';
-import { BridgesQuery, CentralityQuery, CirculationQuery, GroupDetailsQuery, NetworkQuery, PathQuery, PersonDetailsQuery, SearchQuery, TieEvidenceQuery, VisitsQuery } from './queries';
+import { BridgesQuery, CentralityQuery, CirculationQuery, DoneTiesQuery, GroupDetailsQuery, NetworkQuery, PathQuery, PersonDetailsQuery, SearchQuery, TieEvidenceQuery, VisitsQuery } from './queries';
 import { parseState, serializeState, type Mode, type ViewState } from './state';
 import { groupDetails, personDetails, type DetailsActions } from './ui/details';
 import { byId, h, replace } from './ui/dom';
@@ -96,7 +96,7 @@ class Explorer implements DetailsActions {
     // The first frame with the network drawn (sigma renders on the next animation frame).
     requestAnimationFrame(() => performance.mark('kizuna:first-render'));
     // Sizes, bridges and the selection's details follow the first render, never delay it.
-    void this.loadBetweenness(token).then(() => this.loadTieEvidence(token));
+    void this.loadDoneTies(token).then(() => this.loadBetweenness(token)).then(() => this.loadTieEvidence(token));
     if (this.state.mode === 'bridges') void this.loadBridges();
     if (this.state.mode === 'timeline' || this.state.statuses.length) void this.loadVisits();
     if (this.state.mode === 'path' && this.state.from && this.state.to) void this.findPath();
@@ -108,6 +108,15 @@ class Explorer implements DetailsActions {
     if (token !== this.loadToken) return;
     this.betweenness = new Map(answer.brokerage.map((b) => [b.person.id, b.betweenness]));
     this.applySizes();
+  }
+
+  private async loadDoneTies(token: number): Promise<void> {
+    const answer = await request(DoneTiesQuery, { level: this.state.level });
+    if (token !== this.loadToken || !this.data || !this.view) return;
+    this.data.doneEdges = new Set(answer.graph.edges.map((e) => e.id));
+    if (this.isGrouped()) this.showGraph();
+    else markPlanned(this.view.graph, this.data);
+    this.renderStatus();
   }
 
   private async loadTieEvidence(token: number): Promise<void> {
@@ -178,7 +187,10 @@ class Explorer implements DetailsActions {
     if (!this.data) return;
     const graph: Graph<NodeAttrs, EdgeAttrs> = this.isGrouped() ? groupedGraph(this.data, this.state, this.expanded, this.statuses) : personGraph(this.data);
     const previous = this.view?.graph;
-    if (this.view) this.view.setGraph(graph, previous);
+    if (this.view) {
+      this.view.setGraph(graph, previous);
+      this.view.onLayoutChange(this.view.layoutRunning());
+    }
     else {
       this.view = new NetworkView(byId('graph'), graph, {
         nodeVisible: (id, a) => this.nodeVisible(id, a),
@@ -192,6 +204,7 @@ class Explorer implements DetailsActions {
         document.body.dataset.layout = running ? 'running' : 'done';
         this.renderStatus();
       };
+      this.view.onLayoutChange(this.view.layoutRunning());
       this.view.sigma.on('clickNode', ({ node }) => this.clickNode(node));
       this.view.sigma.on('clickStage', () => this.set({ selected: null }));
     }

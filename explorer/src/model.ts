@@ -3,16 +3,16 @@ import type { ExplorerNetworkQuery, ExplorerTieEvidenceQuery, VisitStatus } from
 import { countryColours, OTHER, TIE_ORDER, TIE_STYLE, type TieKindName } from './palette';
 import type { ViewState } from './state';
 
-export type NodeRow = ExplorerNetworkQuery['withPlanned']['nodes'][number];
-export type EdgeRow = ExplorerNetworkQuery['withPlanned']['edges'][number] & { id: string };
+export type NodeRow = ExplorerNetworkQuery['graph']['nodes'][number];
+export type EdgeRow = ExplorerNetworkQuery['graph']['edges'][number] & { id: string };
 export type TieEvidence = ExplorerTieEvidenceQuery['graph']['edges'][number];
 
 /** What the API answered for one level, kept as is; views are derived from it. */
 export interface NetworkData {
   nodes: NodeRow[];
   edges: EdgeRow[];
-  /** Ties that stand without planned items; the others are planned-only (drawn dashed). */
-  doneEdges: Set<string>;
+  /** Ties that stand without planned items; the others are planned-only (drawn dashed). null until loaded. */
+  doneEdges: Set<string> | null;
   /** Dates and visits of each tie, once loaded (after the first render). */
   evidence: Map<string, TieEvidence> | null;
   colours: Map<string, string>;
@@ -43,11 +43,11 @@ export interface EdgeAttrs {
 }
 
 export function toNetworkData(answer: ExplorerNetworkQuery): NetworkData {
-  const nodes = answer.withPlanned.nodes.filter((n) => n.type === 'PERSON');
+  const nodes = answer.graph.nodes.filter((n) => n.type === 'PERSON');
   return {
     nodes,
-    edges: answer.withPlanned.edges.map((e) => ({ ...e, id: `${e.source}--${e.target}` })),
-    doneEdges: new Set(answer.done.edges.map((e) => e.id)),
+    edges: answer.graph.edges.map((e) => ({ ...e, id: `${e.source}--${e.target}` })),
+    doneEdges: null,
     evidence: null,
     colours: countryColours(nodes.map((n) => n.country)),
     countries: answer.countries,
@@ -60,6 +60,15 @@ export type VisitStatusIndex = Map<string, VisitStatus>;
 /** Fiscal year N: 1 April N to 31 March N+1 (ISO dates compare as strings). */
 export function fiscalYearWindow(fy: number): [string, string] {
   return [`${fy}-04-01`, `${fy + 1}-03-31`];
+}
+
+export function isPlanned(data: NetworkData, edgeId: string): boolean {
+  return data.doneEdges !== null && !data.doneEdges.has(edgeId);
+}
+
+/** Restyles the ties of a person graph once it is known which ones are planned-only. */
+export function markPlanned(graph: Graph<NodeAttrs, EdgeAttrs>, data: NetworkData): void {
+  for (const e of data.edges) if (graph.hasEdge(e.id)) graph.replaceEdgeAttributes(e.id, edgeAttrs(e, isPlanned(data, e.id)));
 }
 
 export function personPasses(n: NodeRow, s: ViewState): boolean {
@@ -112,8 +121,10 @@ function edgeAttrs(e: EdgeRow, planned: boolean, weight = e.weight): EdgeAttrs {
   return { size: style.size + Math.min(3, Math.log2(weight)), color: style.colour, type: planned ? 'dashed' : 'line', tie, planned, weight };
 }
 
-function shortLabel(label: string): string {
-  return label.length > 22 ? `${label.slice(0, 21)}…` : label;
+/** Labels are cut to about 200 px (CJK characters are about twice as wide as Latin ones). */
+export function shortLabel(label: string): string {
+  const max = /[\u3000-\u9fff\uff00-\uffef]/.test(label) ? 13 : 24;
+  return label.length > max ? `${label.slice(0, max - 1)}…` : label;
 }
 
 /** Every person as a node; filters are applied by the renderer's reducers so the layout stays put. */
@@ -122,7 +133,7 @@ export function personGraph(data: NetworkData): Graph<NodeAttrs, EdgeAttrs> {
   for (const n of data.nodes) graph.addNode(n.id, personAttrs(n, data));
   for (const e of data.edges) {
     if (!graph.hasNode(e.source) || !graph.hasNode(e.target)) continue;
-    graph.addEdgeWithKey(e.id, e.source, e.target, edgeAttrs(e, !data.doneEdges.has(e.id)));
+    graph.addEdgeWithKey(e.id, e.source, e.target, edgeAttrs(e, isPlanned(data, e.id)));
   }
   return graph;
 }
@@ -165,7 +176,7 @@ export function groupedGraph(data: NetworkData, s: ViewState, expanded: Readonly
     if (a.kind === 'group') graph.setNodeAttribute(id, 'size', 4 + 3 * Math.sqrt(a.members));
   });
   for (const e of data.edges) {
-    const planned = !data.doneEdges.has(e.id);
+    const planned = isPlanned(data, e.id);
     const [a, b] = [representative.get(e.source), representative.get(e.target)];
     if (!a || !b || a === b || !tiePasses(e, planned, s, data.evidence?.get(e.id), statuses)) continue;
     const existing = graph.edge(a, b);

@@ -8,6 +8,9 @@ import { EdgeDashedProgram } from './dashedEdge';
 import type { EdgeAttrs, NodeAttrs } from './model';
 import { DIMMED, HIGHLIGHT } from './palette';
 
+/** Up to this many nodes the layout runs synchronously (see `lay`); above, in a web worker. */
+const SYNC_LAYOUT_MAX = 400;
+
 /** What the renderer asks the app for each frame (filters and highlights live in the app's state). */
 export interface Lens {
   nodeVisible(id: string, attrs: NodeAttrs): boolean;
@@ -38,10 +41,12 @@ export class NetworkView {
       defaultEdgeType: 'line',
       edgeProgramClasses: { line: EdgeLineProgram, dashed: EdgeDashedProgram },
       labelRenderedSizeThreshold: graph.order > 300 ? 8 : 0,
-      labelDensity: graph.order > 300 ? 0.4 : 1,
+      // Small networks show every label that fits (sigma hides labels that would collide).
+      labelDensity: graph.order > 300 ? 0.4 : 4,
+      labelGridCellSize: graph.order > 300 ? 100 : 50,
       labelFont: 'system-ui, "IPAGothic", sans-serif',
       zIndex: true,
-      stagePadding: 60,
+      stagePadding: 90,
       minEdgeThickness: 1,
       nodeReducer: (id, a) => this.reduceNode(id, a as NodeAttrs),
       edgeReducer: (id, a) => this.reduceEdge(id, a as EdgeAttrs),
@@ -86,12 +91,21 @@ export class NetworkView {
     if (graph.order === 0) return;
     circlepack.assign(graph, { hierarchyAttributes: ['country', 'group'] });
     if (previous) placeNearPrevious(graph, previous);
-    const settings = forceAtlas2.inferSettings(graph);
-    this.layout = new FA2Layout(graph, { settings: { ...settings, barnesHutOptimize: graph.order > 500, gravity: 1 } });
+    // inferSettings: strong gravity for any size, Barnes-Hut above 2000 nodes; twice its
+    // repulsion keeps the labels of small networks apart.
+    const inferred = forceAtlas2.inferSettings(graph);
+    const settings = { ...inferred, scalingRatio: (inferred.scalingRatio ?? 10) * 2, adjustSizes: graph.order <= SYNC_LAYOUT_MAX };
+    if (graph.order <= SYNC_LAYOUT_MAX) {
+      // A few hundred nodes settle in a few milliseconds on the main thread, whatever else the
+      // machine is doing; a worker would only make the first frames wobble.
+      forceAtlas2.assign(graph, { iterations: 600, settings });
+      return;
+    }
+    this.layout = new FA2Layout(graph, { settings });
     this.layout.start();
     this.onLayoutChange(true);
     // Long enough to settle; the worker keeps the page responsive meanwhile.
-    const ms = Math.min(6000, 1500 + graph.order * 0.4);
+    const ms = Math.min(8000, 2000 + graph.order * 0.5);
     this.layoutTimer = window.setTimeout(() => this.stopLayout(), ms);
   }
 

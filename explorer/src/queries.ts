@@ -7,19 +7,25 @@ import { graphql } from './gql';
 
 /**
  * The network, light enough for a first render at 10k people: every person at the chosen level
- * and the ties with planned items, plus the ids of the ties that stand without them. Edge ids are
- * the two person ids joined by "--" (the schema's contract), so they are not sent twice.
+ * and every tie, planned ones included. Edge ids are the two person ids joined by "--" (the
+ * schema's contract), so they are not sent.
  */
 export const NetworkQuery = graphql(`
   query ExplorerNetwork($level: GroupLevel!) {
-    withPlanned: graph(filter: { level: $level, includePlanned: true }) {
+    graph(filter: { level: $level, includePlanned: true }) {
       nodes { id label country group groupLabel stage earlyCareer degree type }
       edges { source target kinds weight }
     }
-    done: graph(filter: { level: $level, includePlanned: false }) {
+    countries { id code name nameJa }
+  }
+`);
+
+/** The ties that stand without planned items (the others are drawn dashed): asked after the first render. */
+export const DoneTiesQuery = graphql(`
+  query ExplorerDoneTies($level: GroupLevel!) {
+    graph(filter: { level: $level, includePlanned: false }) {
       edges { id }
     }
-    countries { id code name nameJa }
   }
 `);
 

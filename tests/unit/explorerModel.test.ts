@@ -1,4 +1,4 @@
-import { groupedGraph, personGraph, tiePasses, toNetworkData, fiscalYearsOf } from '../../explorer/src/model';
+import { fiscalYearsOf, groupedGraph, markPlanned, personGraph, tiePasses, toNetworkData } from '../../explorer/src/model';
 import { parseState, serializeState } from '../../explorer/src/state';
 import type { ExplorerNetworkQuery } from '../../explorer/src/gql/graphql';
 
@@ -7,7 +7,7 @@ const person = (id: string, group: string, country: string, stage: 'POSTDOC' | '
   ({ id, label: id, country, group, groupLabel: group, stage, earlyCareer: stage === 'POSTDOC', degree: 1, type: 'PERSON' as const });
 
 const answer: ExplorerNetworkQuery = {
-  withPlanned: {
+  graph: {
     nodes: [person('person:a', 'lab:x', 'JP'), person('person:b', 'lab:x', 'JP', 'PROFESSOR'), person('person:c', 'lab:y', 'DE'), person('person:d', 'lab:y', 'DE')],
     edges: [
       { source: 'person:a', target: 'person:c', kinds: ['VISIT'], weight: 1 },
@@ -15,9 +15,9 @@ const answer: ExplorerNetworkQuery = {
       { source: 'person:a', target: 'person:b', kinds: ['SHARED_LAB'], weight: 1 },
     ],
   },
-  done: { edges: [{ id: 'person:a--person:c' }, { id: 'person:a--person:b' }] },
   countries: [],
 };
+const done = new Set(['person:a--person:c', 'person:a--person:b']);
 
 describe('explorer view state in the URL', () => {
   it('round-trips every field', () => {
@@ -33,9 +33,13 @@ describe('explorer view state in the URL', () => {
 });
 
 describe('explorer graphs', () => {
-  const data = toNetworkData(answer);
+  const data = { ...toNetworkData(answer), doneEdges: done };
 
-  it('draws planned-only ties dashed and the others solid', () => {
+  it('draws planned-only ties dashed and the others solid, once known', () => {
+    const before = personGraph(toNetworkData(answer));
+    expect(before.getEdgeAttribute('person:b--person:d', 'type')).toBe('line');
+    markPlanned(before, data);
+    expect(before.getEdgeAttribute('person:b--person:d', 'type')).toBe('dashed');
     const g = personGraph(data);
     expect(g.order).toBe(4);
     expect(g.getEdgeAttribute('person:b--person:d', 'type')).toBe('dashed');

@@ -15,7 +15,8 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query ExplorerNetwork($level: GroupLevel!) {\n    withPlanned: graph(filter: { level: $level, includePlanned: true }) {\n      nodes { id label country group groupLabel stage earlyCareer degree type }\n      edges { source target kinds weight }\n    }\n    done: graph(filter: { level: $level, includePlanned: false }) {\n      edges { id }\n    }\n    countries { id code name nameJa }\n  }\n": typeof types.ExplorerNetworkDocument,
+    "\n  query ExplorerNetwork($level: GroupLevel!) {\n    graph(filter: { level: $level, includePlanned: true }) {\n      nodes { id label country group groupLabel stage earlyCareer degree type }\n      edges { source target kinds weight }\n    }\n    countries { id code name nameJa }\n  }\n": typeof types.ExplorerNetworkDocument,
+    "\n  query ExplorerDoneTies($level: GroupLevel!) {\n    graph(filter: { level: $level, includePlanned: false }) {\n      edges { id }\n    }\n  }\n": typeof types.ExplorerDoneTiesDocument,
     "\n  query ExplorerTieEvidence($level: GroupLevel!) {\n    graph(filter: { level: $level, includePlanned: true }) {\n      edges { id visits intervals { start end } }\n    }\n  }\n": typeof types.ExplorerTieEvidenceDocument,
     "\n  query ExplorerCentrality($level: GroupLevel!, $first: Int!) {\n    brokerage(level: $level, earlyCareerOnly: false, orderBy: BETWEENNESS, first: $first) {\n      person { id }\n      betweenness\n    }\n  }\n": typeof types.ExplorerCentralityDocument,
     "\n  query ExplorerBridges($level: GroupLevel!, $earlyCareerOnly: Boolean!, $includePlanned: Boolean!) {\n    bridges(level: $level, earlyCareerOnly: $earlyCareerOnly, includePlanned: $includePlanned, first: 200) {\n      person { id displayName name nameJa }\n      careerStage\n      pairs { structuralHole a { group { id name level } } b { group { id name level } } }\n    }\n  }\n": typeof types.ExplorerBridgesDocument,
@@ -27,7 +28,8 @@ type Documents = {
     "\n  query ExplorerCirculation($fiscalYear: Int!) {\n    circulation(fiscalYear: $fiscalYear, groupBy: COUNTRY) {\n      period { start end }\n      totals { stays crossBorderStays personMonthsAbroad earlyCareerStayShare participants { people earlyCareer } returnees { people } newTies }\n      planFulfilment { items completed inProgress planned postponed advanced cancelled }\n      pairs { from { code: countryCode name } to { code: countryCode name } stays personMonths }\n    }\n  }\n": typeof types.ExplorerCirculationDocument,
 };
 const documents: Documents = {
-    "\n  query ExplorerNetwork($level: GroupLevel!) {\n    withPlanned: graph(filter: { level: $level, includePlanned: true }) {\n      nodes { id label country group groupLabel stage earlyCareer degree type }\n      edges { source target kinds weight }\n    }\n    done: graph(filter: { level: $level, includePlanned: false }) {\n      edges { id }\n    }\n    countries { id code name nameJa }\n  }\n": types.ExplorerNetworkDocument,
+    "\n  query ExplorerNetwork($level: GroupLevel!) {\n    graph(filter: { level: $level, includePlanned: true }) {\n      nodes { id label country group groupLabel stage earlyCareer degree type }\n      edges { source target kinds weight }\n    }\n    countries { id code name nameJa }\n  }\n": types.ExplorerNetworkDocument,
+    "\n  query ExplorerDoneTies($level: GroupLevel!) {\n    graph(filter: { level: $level, includePlanned: false }) {\n      edges { id }\n    }\n  }\n": types.ExplorerDoneTiesDocument,
     "\n  query ExplorerTieEvidence($level: GroupLevel!) {\n    graph(filter: { level: $level, includePlanned: true }) {\n      edges { id visits intervals { start end } }\n    }\n  }\n": types.ExplorerTieEvidenceDocument,
     "\n  query ExplorerCentrality($level: GroupLevel!, $first: Int!) {\n    brokerage(level: $level, earlyCareerOnly: false, orderBy: BETWEENNESS, first: $first) {\n      person { id }\n      betweenness\n    }\n  }\n": types.ExplorerCentralityDocument,
     "\n  query ExplorerBridges($level: GroupLevel!, $earlyCareerOnly: Boolean!, $includePlanned: Boolean!) {\n    bridges(level: $level, earlyCareerOnly: $earlyCareerOnly, includePlanned: $includePlanned, first: 200) {\n      person { id displayName name nameJa }\n      careerStage\n      pairs { structuralHole a { group { id name level } } b { group { id name level } } }\n    }\n  }\n": types.ExplorerBridgesDocument,
@@ -42,7 +44,11 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ExplorerNetwork($level: GroupLevel!) {\n    withPlanned: graph(filter: { level: $level, includePlanned: true }) {\n      nodes { id label country group groupLabel stage earlyCareer degree type }\n      edges { source target kinds weight }\n    }\n    done: graph(filter: { level: $level, includePlanned: false }) {\n      edges { id }\n    }\n    countries { id code name nameJa }\n  }\n"): typeof import('./graphql').ExplorerNetworkDocument;
+export function graphql(source: "\n  query ExplorerNetwork($level: GroupLevel!) {\n    graph(filter: { level: $level, includePlanned: true }) {\n      nodes { id label country group groupLabel stage earlyCareer degree type }\n      edges { source target kinds weight }\n    }\n    countries { id code name nameJa }\n  }\n"): typeof import('./graphql').ExplorerNetworkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExplorerDoneTies($level: GroupLevel!) {\n    graph(filter: { level: $level, includePlanned: false }) {\n      edges { id }\n    }\n  }\n"): typeof import('./graphql').ExplorerDoneTiesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

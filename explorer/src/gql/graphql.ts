@@ -67,7 +67,14 @@ export type ExplorerNetworkQueryVariables = Exact<{
 }>;
 
 
-export type ExplorerNetworkQuery = { withPlanned: { nodes: Array<{ id: string, label: string, country: string | null, group: string | null, groupLabel: string | null, stage: CareerStage | null, earlyCareer: boolean | null, degree: number, type: GraphViewNodeType }>, edges: Array<{ source: string, target: string, kinds: Array<TieKind>, weight: number }> }, done: { edges: Array<{ id: string }> }, countries: Array<{ id: string, code: string, name: string, nameJa: string | null }> };
+export type ExplorerNetworkQuery = { graph: { nodes: Array<{ id: string, label: string, country: string | null, group: string | null, groupLabel: string | null, stage: CareerStage | null, earlyCareer: boolean | null, degree: number, type: GraphViewNodeType }>, edges: Array<{ source: string, target: string, kinds: Array<TieKind>, weight: number }> }, countries: Array<{ id: string, code: string, name: string, nameJa: string | null }> };
+
+export type ExplorerDoneTiesQueryVariables = Exact<{
+  level: GroupLevel;
+}>;
+
+
+export type ExplorerDoneTiesQuery = { graph: { edges: Array<{ id: string }> } };
 
 export type ExplorerTieEvidenceQueryVariables = Exact<{
   level: GroupLevel;
@@ -183,7 +190,7 @@ export class TypedDocumentString<TResult, TVariables>
 
 export const ExplorerNetworkDocument = new TypedDocumentString(`
     query ExplorerNetwork($level: GroupLevel!) {
-  withPlanned: graph(filter: {level: $level, includePlanned: true}) {
+  graph(filter: {level: $level, includePlanned: true}) {
     nodes {
       id
       label
@@ -202,11 +209,6 @@ export const ExplorerNetworkDocument = new TypedDocumentString(`
       weight
     }
   }
-  done: graph(filter: {level: $level, includePlanned: false}) {
-    edges {
-      id
-    }
-  }
   countries {
     id
     code
@@ -215,6 +217,15 @@ export const ExplorerNetworkDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExplorerNetworkQuery, ExplorerNetworkQueryVariables>;
+export const ExplorerDoneTiesDocument = new TypedDocumentString(`
+    query ExplorerDoneTies($level: GroupLevel!) {
+  graph(filter: {level: $level, includePlanned: false}) {
+    edges {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerDoneTiesQuery, ExplorerDoneTiesQueryVariables>;
 export const ExplorerTieEvidenceDocument = new TypedDocumentString(`
     query ExplorerTieEvidence($level: GroupLevel!) {
   graph(filter: {level: $level, includePlanned: true}) {

@@ -1,12 +1,12 @@
 import { downloadAsPNG } from '@sigma/export-image';
 import type Graph from 'graphology';
 import { request } from './api';
-import type { CareerStage, ExplorerBridgesQuery, ExplorerCirculationQuery, ExplorerPathQuery, ExplorerVisitsQuery, VisitStatus } from './gql/graphql';
+import type { CareerStage, ExplorerBridgesQuery, ExplorerCirculationQuery, ExplorerJapaneseNamesQuery, ExplorerPathQuery, ExplorerVisitsQuery, VisitStatus } from './gql/graphql';
 import { bilingual, messages, type Messages } from './i18n';
-import { fiscalYearsOf, groupedGraph, markPlanned, personGraph, personPasses, tiePasses, toNetworkData, type EdgeAttrs, type NetworkData, type NodeAttrs, type VisitStatusIndex } from './model';
+import { fiscalYearsOf, groupedGraph, markPlanned, personGraph, shortLabel, personPasses, tiePasses, toNetworkData, type EdgeAttrs, type NetworkData, type NodeAttrs, type VisitStatusIndex } from './model';
 import { NetworkView } from './network';
 import { TIE_STYLE } from './palette';
-import { BridgesQuery, CentralityQuery, CirculationQuery, DoneTiesQuery, GroupDetailsQuery, NetworkQuery, PathQuery, PersonDetailsQuery, SearchQuery, TieEvidenceQuery, VisitsQuery } from './queries';
+import { BridgesQuery, CentralityQuery, CirculationQuery, DoneTiesQuery, GroupDetailsQuery, JapaneseNamesQuery, NetworkQuery, PathQuery, PersonDetailsQuery, SearchQuery, TieEvidenceQuery, VisitsQuery } from './queries';
 import { parseState, serializeState, type Mode, type ViewState } from './state';
 import { groupDetails, personDetails, type DetailsActions } from './ui/details';
 import { byId, h, replace } from './ui/dom';
@@ -101,6 +101,7 @@ class Explorer implements DetailsActions {
     if (this.state.mode === 'timeline' || this.state.statuses.length) void this.loadVisits();
     if (this.state.mode === 'path' && this.state.from && this.state.to) void this.findPath();
     if (this.state.selected) void this.showDetails(this.state.selected);
+    if (this.state.lang === 'ja') void this.loadJapaneseNames();
   }
 
   private async loadBetweenness(token: number): Promise<void> {
@@ -108,6 +109,35 @@ class Explorer implements DetailsActions {
     if (token !== this.loadToken) return;
     this.betweenness = new Map(answer.brokerage.map((b) => [b.person.id, b.betweenness]));
     this.applySizes();
+  }
+
+  /** Up to this many people, node labels switch script with the page (one page of names per 100 people). */
+  private static readonly JA_LABELS_MAX = 2000;
+  private japaneseNames: Map<string, string> | null = null;
+
+  private async loadJapaneseNames(): Promise<void> {
+    if (this.japaneseNames || !this.data || this.data.nodes.length > Explorer.JA_LABELS_MAX) return;
+    const names = new Map<string, string>();
+    let after: string | null = null;
+    for (let page = 0; page < Explorer.JA_LABELS_MAX / 100; page++) {
+      const answer: ExplorerJapaneseNamesQuery = await request(JapaneseNamesQuery, { after });
+      for (const { node } of answer.people.edges) if (node.nameJa ?? node.familyNameJa) names.set(node.id, (node.nameJa ?? node.familyNameJa)!);
+      if (!answer.people.pageInfo.hasNextPage) break;
+      after = answer.people.pageInfo.endCursor;
+    }
+    this.japaneseNames = names;
+    this.applyLabels();
+  }
+
+  /** Node labels in the page's language: Japanese names where the data has them. */
+  private applyLabels(): void {
+    const graph = this.view?.graph;
+    if (!graph) return;
+    graph.forEachNode((id, a) => {
+      if (a.kind !== 'person') return;
+      const ja = this.state.lang === 'ja' ? this.japaneseNames?.get(id) : undefined;
+      graph.setNodeAttribute(id, 'label', shortLabel(ja ?? this.nodeIndex.get(id)?.label ?? id));
+    });
   }
 
   private async loadDoneTies(token: number): Promise<void> {
@@ -209,6 +239,7 @@ class Explorer implements DetailsActions {
       this.view.sigma.on('clickStage', () => this.set({ selected: null }));
     }
     this.applySizes();
+    if (this.state.lang === 'ja') this.applyLabels();
   }
 
   private nodeVisible(id: string, a: NodeAttrs): boolean {
@@ -460,6 +491,10 @@ class Explorer implements DetailsActions {
     byId('status').textContent = text;
   }
 
+  nodeLabel(id: string): string | null {
+    return this.view?.graph.hasNode(id) ? this.view.graph.getNodeAttribute(id, 'label') : null;
+  }
+
   nodeIds(): string[] {
     return this.view?.graph.nodes() ?? [];
   }
@@ -476,6 +511,8 @@ class Explorer implements DetailsActions {
   bindChrome(): void {
     byId('lang').addEventListener('click', () => {
       this.set({ lang: this.state.lang === 'ja' ? 'en' : 'ja' });
+      if (this.state.lang === 'ja') void this.loadJapaneseNames();
+      this.applyLabels();
       if (this.state.selected) void this.showDetails(this.state.selected);
     });
     byId('export-png').addEventListener('click', () => {
@@ -535,6 +572,7 @@ const explorer = new Explorer();
 (window as unknown as { kizunaExplorer: unknown }).kizunaExplorer = {
   nodeViewport: (id: string) => explorer.nodeViewport(id),
   nodeIds: () => explorer.nodeIds(),
+  nodeLabel: (id: string) => explorer.nodeLabel(id),
 };
 explorer.bindChrome();
 explorer.start().catch((error: Error) => {

@@ -51,7 +51,55 @@ export class NetworkView {
       nodeReducer: (id, a) => this.reduceNode(id, a as NodeAttrs),
       edgeReducer: (id, a) => this.reduceEdge(id, a as EdgeAttrs),
     });
+    this.overlay = document.createElement('canvas');
+    this.overlay.className = 'group-labels';
+    container.append(this.overlay);
+    this.sigma.on('afterRender', () => this.drawGroupLabels());
     this.lay(graph);
+  }
+
+  private readonly overlay: HTMLCanvasElement;
+
+  /**
+   * The people's groups (lab, institution or country at the chosen level) named above each
+   * cluster, on a canvas over sigma's: sigma labels nodes, not sets of them. Only groups whose
+   * people sit together get a label (a group scattered over the view has no place to name it);
+   * none in the grouped view (groups are nodes there) or when there are too many groups to read.
+   */
+  private drawGroupLabels(): void {
+    const { width, height } = this.sigma.getDimensions();
+    const ratio = window.devicePixelRatio || 1;
+    if (this.overlay.width !== width * ratio || this.overlay.height !== height * ratio) {
+      Object.assign(this.overlay, { width: width * ratio, height: height * ratio });
+      Object.assign(this.overlay.style, { width: `${width}px`, height: `${height}px` });
+    }
+    const ctx = this.overlay.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    const groups = new Map<string, { label: string; x: number; y: number; xx: number; yy: number; top: number; n: number }>();
+    let grouped = false;
+    this.current.forEachNode((id, a) => {
+      if (a.kind === 'group') grouped = true;
+      if (a.kind !== 'person' || !a.group || !this.lens.nodeVisible(id, a)) return;
+      const display = this.sigma.getNodeDisplayData(id);
+      if (!display) return;
+      const p = this.sigma.framedGraphToViewport(display);
+      const g = groups.get(a.group) ?? { label: a.groupLabel ?? a.group, x: 0, y: 0, xx: 0, yy: 0, top: Infinity, n: 0 };
+      g.x += p.x;
+      g.y += p.y;
+      g.xx += p.x * p.x;
+      g.yy += p.y * p.y;
+      g.top = Math.min(g.top, p.y - this.sigma.scaleSize(display.size));
+      g.n += 1;
+      groups.set(a.group, g);
+    });
+    if (grouped || groups.size > 40) return;
+    ctx.font = '600 12px system-ui, "IPAGothic", sans-serif';
+    ctx.textAlign = 'center';
+    ctx.fillStyle = 'rgba(60, 60, 60, 0.55)';
+    const spread = (g: { x: number; y: number; xx: number; yy: number; n: number }) => Math.sqrt(Math.max(0, g.xx / g.n - (g.x / g.n) ** 2 + g.yy / g.n - (g.y / g.n) ** 2));
+    for (const g of groups.values()) if (g.n >= 2 && spread(g) < 70) ctx.fillText(g.label.length > 30 ? `${g.label.slice(0, 29)}…` : g.label, g.x / g.n, g.top - 8);
   }
 
   /** Shows another graph (another level, filters in the grouped view, an opened group). */

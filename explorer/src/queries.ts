@@ -38,6 +38,16 @@ export const TieEvidenceQuery = graphql(`
   }
 `);
 
+/** Names in Japanese script for the node labels when the page is in Japanese (asked only then). */
+export const JapaneseNamesQuery = graphql(`
+  query ExplorerJapaneseNames($after: String) {
+    people(first: 100, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      edges { node { id nameJa familyNameJa } }
+    }
+  }
+`);
+
 /** Betweenness for node sizes; asked after the first render so it never delays it. */
 export const CentralityQuery = graphql(`
   query ExplorerCentrality($level: GroupLevel!, $first: Int!) {
@@ -61,7 +71,7 @@ export const BridgesQuery = graphql(`
 export const PersonDetailsQuery = graphql(`
   query ExplorerPerson($id: ID!, $level: GroupLevel!) {
     person(id: $id) {
-      id displayName name nameJa title careerStage earlyCareer placeholder cohort headcount programRole
+      id displayName name nameJa familyNameJa title careerStage earlyCareer placeholder cohort headcount programRole
       labs { role roleJa lab { id name nameJa institution { id name nameJa shortName countryCode } } }
       affiliations { role roleJa institution { id name nameJa shortName countryCode placeholder } }
       visits {

@@ -166,6 +166,8 @@ describeBrowser(`/explorer in Chromium${chromiumAvailable() ? '' : ` — ${BROWS
     expect(await page.locator('[data-mode="bridges"]').innerText()).toBe('橋渡し');
     expect(await page.locator('#filters h2').innerText()).toBe('絞り込み');
     expect(page.url()).toContain('lang=ja');
+    // Node labels switch script where the data has a Japanese name.
+    await page.waitForFunction(() => (window as unknown as { kizunaExplorer: { nodeLabel(id: string): string | null } }).kizunaExplorer.nodeLabel('person:nakanishi-shuji') === '中西 周次');
     await shot('ja');
     await page.locator('#lang').click();
     expect(await page.locator('[data-mode="bridges"]').innerText()).toBe('Bridges');

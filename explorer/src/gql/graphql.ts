@@ -83,6 +83,13 @@ export type ExplorerTieEvidenceQueryVariables = Exact<{
 
 export type ExplorerTieEvidenceQuery = { graph: { edges: Array<{ id: string, visits: Array<string>, intervals: Array<{ start: string | null, end: string | null }> | null }> } };
 
+export type ExplorerJapaneseNamesQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type ExplorerJapaneseNamesQuery = { people: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, nameJa: string | null, familyNameJa: string | null } }> } };
+
 export type ExplorerCentralityQueryVariables = Exact<{
   level: GroupLevel;
   first: number;
@@ -106,7 +113,7 @@ export type ExplorerPersonQueryVariables = Exact<{
 }>;
 
 
-export type ExplorerPersonQuery = { person: { id: string, displayName: string, name: string | null, nameJa: string | null, title: string | null, careerStage: CareerStage, earlyCareer: boolean | null, placeholder: boolean, cohort: string | null, headcount: number | null, programRole: ProgramRole | null, labs: Array<{ role: string | null, roleJa: string | null, lab: { id: string, name: string, nameJa: string | null, institution: { id: string, name: string, nameJa: string | null, shortName: string | null, countryCode: string } | null } }>, affiliations: Array<{ role: string | null, roleJa: string | null, institution: { id: string, name: string, nameJa: string | null, shortName: string | null, countryCode: string, placeholder: boolean } }>, visits: Array<{ id: string, start: string | null, end: string | null, status: VisitStatus, scheduleChange: ScheduleChange, purpose: string, purposeJa: string | null, to: { id: string, name: string, nameJa: string | null, shortName: string | null, countryCode: string, placeholder: boolean } | null, lab: { id: string, name: string, nameJa: string | null } | null, hosts: Array<{ id: string, displayName: string }> }>, papers: Array<{ id: string, title: string, titleJa: string | null, status: PaperStatus, year: number | null }>, sources: Array<{ field: string | null, reading: string | null, canonical: boolean | null, source: { id: string, quote: string, section: string, document: string, lang: string } }> } | null, brokerage: Array<{ betweenness: number, constraint: number | null, effectiveSize: number | null, degree: number }> };
+export type ExplorerPersonQuery = { person: { id: string, displayName: string, name: string | null, nameJa: string | null, familyNameJa: string | null, title: string | null, careerStage: CareerStage, earlyCareer: boolean | null, placeholder: boolean, cohort: string | null, headcount: number | null, programRole: ProgramRole | null, labs: Array<{ role: string | null, roleJa: string | null, lab: { id: string, name: string, nameJa: string | null, institution: { id: string, name: string, nameJa: string | null, shortName: string | null, countryCode: string } | null } }>, affiliations: Array<{ role: string | null, roleJa: string | null, institution: { id: string, name: string, nameJa: string | null, shortName: string | null, countryCode: string, placeholder: boolean } }>, visits: Array<{ id: string, start: string | null, end: string | null, status: VisitStatus, scheduleChange: ScheduleChange, purpose: string, purposeJa: string | null, to: { id: string, name: string, nameJa: string | null, shortName: string | null, countryCode: string, placeholder: boolean } | null, lab: { id: string, name: string, nameJa: string | null } | null, hosts: Array<{ id: string, displayName: string }> }>, papers: Array<{ id: string, title: string, titleJa: string | null, status: PaperStatus, year: number | null }>, sources: Array<{ field: string | null, reading: string | null, canonical: boolean | null, source: { id: string, quote: string, section: string, document: string, lang: string } }> } | null, brokerage: Array<{ betweenness: number, constraint: number | null, effectiveSize: number | null, degree: number }> };
 
 export type ExplorerGroupQueryVariables = Exact<{
   id: string | number;
@@ -240,6 +247,23 @@ export const ExplorerTieEvidenceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExplorerTieEvidenceQuery, ExplorerTieEvidenceQueryVariables>;
+export const ExplorerJapaneseNamesDocument = new TypedDocumentString(`
+    query ExplorerJapaneseNames($after: String) {
+  people(first: 100, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        nameJa
+        familyNameJa
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerJapaneseNamesQuery, ExplorerJapaneseNamesQueryVariables>;
 export const ExplorerCentralityDocument = new TypedDocumentString(`
     query ExplorerCentrality($level: GroupLevel!, $first: Int!) {
   brokerage(
@@ -297,6 +321,7 @@ export const ExplorerPersonDocument = new TypedDocumentString(`
     displayName
     name
     nameJa
+    familyNameJa
     title
     careerStage
     earlyCareer

@@ -46,9 +46,9 @@ export function personDetails(m: Messages, lang: Lang, p: Person, measures: Meas
   return h(
     'article',
     { class: 'details', 'data-id': p.id },
-    h('h2', {}, bilingual(lang, p.name ?? p.displayName, p.nameJa)),
+    h('h2', {}, bilingual(lang, p.name ?? p.displayName, p.nameJa ?? p.familyNameJa)),
     h('dl', {},
-      h('dt', {}, m.names), h('dd', {}, [p.name, p.nameJa].filter(Boolean).join(' / ') || p.displayName),
+      h('dt', {}, m.names), h('dd', {}, [p.name ?? p.displayName, p.nameJa ?? p.familyNameJa].filter(Boolean).join(' / ')),
       h('dt', {}, m.careerStage), h('dd', {}, m.stages[p.careerStage], p.earlyCareer ? ` · ${m.earlyCareer}` : '', p.title ? ` · ${p.title}` : ''),
       p.cohort ? [h('dt', {}, 'Cohort'), h('dd', {}, p.cohort, p.headcount ? ` ×${p.headcount}` : '')] : null,
     ),

@@ -28,6 +28,7 @@ export function buildProgram(): Command {
       const logger = createLogger(config.logLevel);
       const server = await serve(config, logger, { seed: opts.seed });
       process.stdout.write(`Kizuna GraphQL API (${server.store.kind} store) ready at ${server.url}\n`);
+      process.stdout.write(`Explorer (network, bridges, timeline): ${server.url.replace(/graphql$/, 'explorer')}\n`);
       const shutdown = async (signal: string) => {
         logger.info({ signal }, 'shutting down');
         await server.stop();

@@ -18,7 +18,7 @@ const en = {
   grouped: 'Groups as nodes',
   reset: 'Reset filters',
   showing: (n: number, total: number, e: number) => `${n} of ${total} people · ${e} ties`,
-  showingGroups: (n: number, e: number) => `${n} groups · ${e} links (click a group to open it)`,
+  showingGroups: (n: number, e: number) => `${n} groups and people · ${e} links (click a group to open it)`,
   layoutRunning: 'layout running…',
   stages: {
     GRADUATE_STUDENT: 'Graduate student', POSTDOC: 'Postdoc', ASSISTANT_PROFESSOR: 'Assistant professor', LECTURER: 'Lecturer',
@@ -97,7 +97,7 @@ const ja: Messages = {
   grouped: 'グループをノードに',
   reset: '絞り込みを解除',
   showing: (n, total, e) => `${total} 人中 ${n} 人 · 結びつき ${e}`,
-  showingGroups: (n, e) => `${n} グループ · リンク ${e}（クリックで展開）`,
+  showingGroups: (n, e) => `グループと人 ${n} · リンク ${e}（グループをクリックで展開）`,
   layoutRunning: 'レイアウト計算中…',
   stages: {
     GRADUATE_STUDENT: '大学院生', POSTDOC: 'ポスドク', ASSISTANT_PROFESSOR: '助教', LECTURER: '講師',

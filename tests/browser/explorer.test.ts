@@ -161,6 +161,36 @@ describeBrowser(`/explorer in Chromium${chromiumAvailable() ? '' : ` — ${BROWS
     await page.locator('article.details h2').waitFor();
   }, 60_000);
 
+  it('the GEXF link exports the view through /export', async () => {
+    const href = await page.locator('#export-gexf').getAttribute('href');
+    expect(href).toMatch(/^\/export\?format=gexf/);
+    const response = await fetch(`${origin}${href}`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<gexf');
+  }, 60_000);
+
+  it('above the configured size the view starts from groups and a click opens one', async () => {
+    const grouped = await browser.newPage({ viewport: { width: 1400, height: 850 } });
+    grouped.on('pageerror', (e) => consoleErrors.push(e.message));
+    await grouped.goto(`${origin}/explorer/?groupAbove=5`);
+    await grouped.waitForSelector('body[data-ready="network"]', { timeout: 30_000 });
+    await grouped.waitForSelector('body[data-layout="done"]', { timeout: 30_000 });
+    const ids = await grouped.evaluate(() => (window as unknown as { kizunaExplorer: { nodeIds(): string[] } }).kizunaExplorer.nodeIds());
+    expect(ids).toContain('country:JP');
+    expect(ids.some((id) => id === 'person:iwase')).toBe(false);
+    await grouped.screenshot({ path: join(SCREENSHOTS, 'explorer-groups.png') });
+    const at = await grouped.evaluate(() => (window as unknown as { kizunaExplorer: { nodeViewport(id: string): { x: number; y: number } | null } }).kizunaExplorer.nodeViewport('country:JP'));
+    const box = (await grouped.locator('#graph').boundingBox())!;
+    await grouped.mouse.click(box.x + at!.x, box.y + at!.y);
+    await grouped.waitForFunction(() => (window as unknown as { kizunaExplorer: { nodeIds(): string[] } }).kizunaExplorer.nodeIds().includes('person:iwase'), null, { timeout: 20_000 });
+    const opened = await grouped.evaluate(() => (window as unknown as { kizunaExplorer: { nodeIds(): string[] } }).kizunaExplorer.nodeIds());
+    expect(opened).not.toContain('country:JP');
+    expect(opened).toContain('country:DE');
+    await grouped.waitForSelector('body[data-layout="done"]', { timeout: 30_000 });
+    await grouped.screenshot({ path: join(SCREENSHOTS, 'explorer-groups-opened.png') });
+    await grouped.close();
+  }, 90_000);
+
   it('the Japanese toggle changes the labels', async () => {
     await page.locator('#lang').click();
     expect(await page.locator('[data-mode="bridges"]').innerText()).toBe('橋渡し');

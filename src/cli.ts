@@ -61,9 +61,9 @@ export function buildProgram(): Command {
 
   program
     .command('seed')
-    .description('Load the seed data set into the configured store (idempotent), or only check it')
+    .description('Load a data set (--file, KIZUNA_SEED_FILE or the shipped FY2024 seed) into the Neo4j at NEO4J_URI (idempotent), or only check it')
     .option('--check', 'validate the data set and print counts per type and every problem; writes nothing')
-    .option('--file <file>', 'data-set file (YAML or JSON)')
+    .option('--file <file>', 'data-set file (YAML or JSON); default KIZUNA_SEED_FILE, else the shipped seed')
     .option('--reset', 'empty the store before seeding')
     .option('--strict', 'fail (exit 1, nothing written) when the store holds records that are not in the data set; default: a warning')
     .addHelpText(

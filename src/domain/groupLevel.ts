@@ -101,3 +101,14 @@ export function primaryGroup(
   if (!place) return null;
   return groupsAtPlace(level, place, [])[0] ?? null;
 }
+
+/**
+ * The group of one end of a visit, for the circulation measures: `labsThere` are the visit's AT
+ * lab (destination) or the visitor's labs at the FROM institution (origin). The smallest id when
+ * several labs qualify; null when the end has no group at the level (a placeholder institution
+ * at INSTITUTION level: unknown, not a group).
+ */
+export function visitEndGroup(level: GroupLevel, place: PlaceRef, labsThere: readonly string[]): string | null {
+  const groups = groupsAtPlace(level, place, labsThere);
+  return groups.length === 0 ? null : groups.length === 1 ? groups[0] : [...groups].sort()[0];
+}

@@ -306,10 +306,10 @@ export class CirculationReport {
   @Field(() => Int, { description: 'Visits placed in the period, whatever their status.' })
   placedRecords!: number;
 
-  @Field(() => Int, { description: 'Of placedRecords, those whose dates are not known to the day (placed by the documented rule).' })
+  @Field(() => Int, { description: 'Of placedRecords, those whose dates are not known to the day (Visit.datesUncertain; a start day with a month or year length counts), placed by the documented rule.' })
   uncertainDateRecords!: number;
 
-  @Field(() => Int, { description: 'Visits with no date at all (in any period): not placed, not counted.' })
+  @Field(() => Int, { description: 'Visits with no start date (in any period, even with an end): not placed, not counted.' })
   undatedRecords!: number;
 
   @Field(() => [String])

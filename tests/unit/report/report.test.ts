@@ -1,5 +1,5 @@
 import { openSeededStore } from '../../../src/ingest/seed';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -167,6 +167,19 @@ describe('writing atomically', () => {
     await generateReport(store, options({ format: 'html' }));
     expect(readdirSync(join(root, 'out')).sort()).toEqual([MARKER_FILE, 'report.html']);
     expect(readdirSync(root)).toEqual(['out']);
+  });
+
+  it('creates the folder with the mode of any folder the user makes (umask applied: 0755 under 022, not mkdtemp\'s 0700)', async () => {
+    const previous = process.umask(0o022);
+    try {
+      await generateReport(store, options());
+      expect(statSync(join(root, 'out')).mode & 0o777).toBe(0o755);
+      process.umask(0o027);
+      await generateReport(store, options());
+      expect(statSync(join(root, 'out')).mode & 0o777).toBe(0o750);
+    } finally {
+      process.umask(previous);
+    }
   });
 
   it('refuses to replace a directory it did not write', async () => {

@@ -41,7 +41,8 @@ export function renderHtml(doc: ReportDocument): string {
   const charts = doc.charts
     .map(
       ({ chart, svg }) =>
-        `<figure id="chart-${chart.id}">\n${inlineSvg(svg)}\n<figcaption>${escapeHtml(chart.title)}${chart.caption ? `<br>${escapeHtml(chart.caption)}` : ''}</figcaption>\n</figure>`,
+        // The chart's title is drawn in the SVG; the caption only adds what the chart cannot say.
+        `<figure id="chart-${chart.id}" aria-label="${escapeHtml(chart.title)}">\n${inlineSvg(svg)}\n${chart.caption ? `<figcaption>${escapeHtml(chart.caption)}</figcaption>\n` : ''}</figure>`,
     )
     .join('\n');
   return `<!doctype html>

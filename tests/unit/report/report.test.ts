@@ -60,7 +60,7 @@ const options = (over: Partial<GenerateOptions> = {}): GenerateOptions => ({
 });
 
 const figure = (html: string, id: string) => {
-  const start = html.indexOf(`<figure id="chart-${id}">`);
+  const start = html.indexOf(`<figure id="chart-${id}"`);
   return html.slice(start, html.indexOf('</figure>', start));
 };
 
@@ -93,9 +93,13 @@ describe('HTML report', () => {
     for (const label of ['訪問期間', '次年度へ後ろ倒し', '本年度へ前倒し']) expect(gantt).toContain(`>${label}</text>`);
     for (const colour of Object.values(LEGEND_COLOURS)) expect(gantt).toContain(`fill="${colour}"`);
     expect(gantt).toContain('・黄色：訪問期間　・灰色：次年度へ後ろ倒し　・青色：本年度へ前倒し');
-    // v07 is postponed (grey bar), v06 advanced (blue bar): both drawn as bars, not only as legend swatches
-    expect(gantt.match(new RegExp(`<path [^>]*fill="${LEGEND_COLOURS.postponed}"`, 'g'))!.length).toBeGreaterThanOrEqual(2);
+    // v06 is advanced and dated (a blue bar, not only a legend swatch); v07 is postponed with no stated
+    // length: a grey-hatched band, the hatch a pattern of the legend's grey
     expect(gantt.match(new RegExp(`<path [^>]*fill="${LEGEND_COLOURS.advanced}"`, 'g'))!.length).toBeGreaterThanOrEqual(2);
+    const greyHatch = new RegExp(`<pattern id="([^"]+)"[^>]*>(?:(?!</pattern>).)*fill="${LEGEND_COLOURS.postponed}"`).exec(gantt);
+    expect(greyHatch).not.toBeNull();
+    expect(gantt).toMatch(new RegExp(`<path [^>]*aria-roledescription="bar"[^>]*fill="url\\(#${greyHatch![1]}\\)"`));
+    expect(gantt).toContain('>期間の記載なし（斜線の範囲内に開始）</text>');
   });
 
   it('labels in English with --lang en', async () => {

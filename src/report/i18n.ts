@@ -15,8 +15,8 @@ const en = {
   plannedIncluded: 'Planned visits are counted as if they happened.',
   plannedExcluded: 'Planned and cancelled visits are not counted in the flows (plan fulfilment lists them).',
   warnings: 'Warnings',
-  definitions:
-    'Definitions: docs/metrics.md, section Circulation (after the OECD STI Scoreboard “scientists on the move”). Stays are placed in time by the documented rule; person-months = person-days / (365.25/12).',
+  definitions: 'Every figure is defined in the appendix at the end of this report (after the OECD STI Scoreboard “scientists on the move”).',
+  appendix: 'Appendix: definitions',
   generated: (at: string) => `Generated ${at} by kizuna report.`,
   summary: 'Key figures',
   measure: 'Measure',
@@ -71,7 +71,7 @@ const en = {
   monthFormat: '%b %Y',
   /** The widest month label, to space the labels. */
   monthExample: 'May 2024',
-  direction: { OUTBOUND: 'outbound (abroad)', INBOUND: 'inbound (from abroad)' },
+  direction: { OUTBOUND: 'Outbound (abroad)', INBOUND: 'Inbound (from abroad)' },
   legend: { stay: 'Stay period', postponed: 'Postponed to next year', advanced: 'Brought forward into this year', lengthNotStated: 'Length not stated: started within the hatched span' },
   legendCaption:
     'Yellow: stay period · Grey: postponed to the next year · Blue: brought forward into this year. Hatched: the source does not state how long the stay was; the band covers only the days its start may fall on (a whole fiscal year when only the year is stated), not the stay itself. ▶: started that day, length not stated.',
@@ -112,8 +112,8 @@ const ja: Messages = {
   plannedIncluded: '計画中の訪問も実施済みとして数えています。',
   plannedExcluded: '計画中・中止の訪問は流れの集計に含めていません（計画の達成状況の表に記載）。',
   warnings: '警告',
-  definitions:
-    '定義：docs/metrics.md の Circulation 節（OECD STI Scoreboard「scientists on the move」に準拠）。滞在は文書化した規則で期間に配置し、人月 = 人日 ÷ (365.25/12)。',
+  definitions: '各数値の定義は巻末の付録に記載（OECD STI Scoreboard「scientists on the move」に準拠）。',
+  appendix: '付録：定義',
   generated: (at) => `${at} に kizuna report で作成。`,
   summary: '主な数値',
   measure: '指標',

@@ -29,6 +29,7 @@ export function renderMarkdown(doc: ReportDocument): string {
     parts.push(`## ${chart.title}`, '', `![${chart.title}](${chartFile(chart.id)})`, '');
     if (chart.caption) parts.push(chart.caption, '');
   }
+  parts.push(`## ${doc.appendix.title}`, '', ...doc.appendix.definitions.map((d) => `**${cell(d.term)}.** ${d.text}\n`), '');
   parts.push('---', '', doc.footer, '');
   return parts.join('\n');
 }

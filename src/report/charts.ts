@@ -39,6 +39,11 @@ const CONFIG = {
 const MS_PER_DAY = 86_400_000;
 /** Width of the plotting area of the bar charts; the label column is added to it, measured. */
 const PLOT_WIDTH = 440;
+/**
+ * The widest a chart may be and still show at full size in the report's 60rem column (HTML scales
+ * a wider SVG down, and its text with it).
+ */
+const MAX_CHART_WIDTH = 900;
 
 export function reportCharts(report: CirculationReport, lang: Lang): Chart[] {
   return [flowsChart(report, lang), stagesChart(report, lang), ganttChart(report, lang)];
@@ -224,12 +229,15 @@ export function ganttChart(report: CirculationReport, lang: Lang): Chart {
     },
     legend: { values: legendValues, symbolType: 'square', symbolSize: 160, symbolStrokeColor: '#555555', symbolStrokeWidth: 0.5 },
   };
+  // The label column is as wide as the longest "visitor → place"; the time axis takes what is left.
+  const labelColumn = widest(values.map((v) => v.row)) + 12;
+  const plotWidth = Math.round(Math.max(320, Math.min(PLOT_WIDTH + 40, MAX_CHART_WIDTH - labelColumn)));
   const x = {
     field: 'start',
     type: 'temporal',
     title: null,
     scale: { type: 'utc', domainMin, domainMax },
-    axis: { values: monthTicks(report.period.start, report.period.end, textWidth(m.monthExample, LABEL_SIZE)), format: m.monthFormat, labelAngle: 0, grid: true },
+    axis: { values: monthTicks(report.period.start, report.period.end, textWidth(m.monthExample, LABEL_SIZE), plotWidth), format: m.monthFormat, labelAngle: 0, grid: true },
   };
   // Rows in timeline order (start, then visit id), whichever layer draws them.
   const y = { field: 'row', type: 'nominal', sort: { field: 'order', op: 'min' }, title: null };
@@ -239,10 +247,10 @@ export function ganttChart(report: CirculationReport, lang: Lang): Chart {
     title: m.ganttChart,
     caption: m.legendCaption,
     spec: {
-      config: { ...CONFIG, legend: { ...CONFIG.legend, ...legendLayout(legendValues, PLOT_WIDTH + 120), orient: 'top' } },
+      config: { ...CONFIG, legend: { ...CONFIG.legend, ...legendLayout(legendValues, plotWidth), orient: 'top' } },
       title: { text: m.ganttChart },
       data: { values },
-      width: PLOT_WIDTH,
+      width: plotWidth,
       height: Math.max(40, 20 * values.length),
       encoding: { y, x, opacity: { field: 'opacity', type: 'quantitative', scale: null, legend: null } },
       layer: [

@@ -72,7 +72,7 @@ const en = {
   /** The widest month label, to space the labels. */
   monthExample: 'May 2024',
   direction: { OUTBOUND: 'Outbound (abroad)', INBOUND: 'Inbound (from abroad)' },
-  legend: { stay: 'Stay period', postponed: 'Postponed to next year', advanced: 'Brought forward into this year', lengthNotStated: 'Length not stated: started within the hatched span' },
+  legend: { stay: 'Stay period', postponed: 'Postponed to next year', advanced: 'Brought forward into this year', lengthNotStated: 'Length not stated (start within the span)' },
   legendCaption:
     'Yellow: stay period · Grey: postponed to the next year · Blue: brought forward into this year. Hatched: the source does not state how long the stay was; the band covers only the days its start may fall on (a whole fiscal year when only the year is stated), not the stay itself. ▶: started that day, length not stated.',
   timelineTruncated: (shown: number, total: number) => `Showing the first ${shown} of ${total} visits.`,
@@ -167,7 +167,7 @@ const ja: Messages = {
   monthFormat: '%Y年%-m月',
   monthExample: '2024年12月',
   direction: { OUTBOUND: '派遣（海外へ）', INBOUND: '受入（海外から）' },
-  legend: { stay: '訪問期間', postponed: '次年度へ後ろ倒し', advanced: '本年度へ前倒し', lengthNotStated: '期間の記載なし（斜線の範囲内に開始）' },
+  legend: { stay: '訪問期間', postponed: '次年度へ後ろ倒し', advanced: '本年度へ前倒し', lengthNotStated: '期間の記載なし（斜線内に開始）' },
   legendCaption:
     '・黄色：訪問期間　・灰色：次年度へ後ろ倒し　・青色：本年度へ前倒し　・斜線：滞在期間の記載がない訪問。帯は開始日があり得る範囲（年度のみ記載なら年度全体）を示し、滞在そのものの長さではない　・▶：その日に開始、期間の記載なし',
   timelineTruncated: (shown, total) => `全 ${total} 件のうち最初の ${shown} 件を表示。`,

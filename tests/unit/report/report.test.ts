@@ -99,7 +99,7 @@ describe('HTML report', () => {
     const greyHatch = new RegExp(`<pattern id="([^"]+)"[^>]*>(?:(?!</pattern>).)*fill="${LEGEND_COLOURS.postponed}"`).exec(gantt);
     expect(greyHatch).not.toBeNull();
     expect(gantt).toMatch(new RegExp(`<path [^>]*aria-roledescription="bar"[^>]*fill="url\\(#${greyHatch![1]}\\)"`));
-    expect(gantt).toContain('>期間の記載なし（斜線の範囲内に開始）</text>');
+    expect(gantt).toContain('>期間の記載なし（斜線内に開始）</text>');
   });
 
   it('labels in English with --lang en', async () => {

@@ -9,7 +9,7 @@ import type { CirculationReport } from '../../../src/circulation/report';
 import { loadConfig } from '../../../src/config';
 import { DEFAULT_EARLY_CAREER_RULE } from '../../../src/domain/earlyCareer';
 import { fiscalYearRange } from '../../../src/domain/fiscalYear';
-import { seedStore } from '../../../src/ingest/seed';
+import { seedStore, seedStoreFromFile } from '../../../src/ingest/seed';
 import { MARKER_FILE } from '../../../src/report/atomicDir';
 import { LEGEND_COLOURS, renderSvg } from '../../../src/report/charts';
 import { registerReportCommand, runReportCommand, type ReportCommandDeps } from '../../../src/report/command';
@@ -129,6 +129,36 @@ describe('Markdown report', () => {
     const gantt = readFileSync(join(root, 'out', 'charts', 'gantt.svg'), 'utf8');
     for (const colour of Object.values(LEGEND_COLOURS)) expect(gantt).toContain(`fill="${colour}"`);
     expect(md).not.toMatch(EXTERNAL);
+  });
+});
+
+describe('the seed’s FY2024 report in Markdown', () => {
+  const CJK = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/;
+  let seeded: MemoryStore;
+  beforeAll(async () => {
+    seeded = new MemoryStore();
+    await seedStoreFromFile(seeded);
+  });
+
+  it('carries the appendix, dates ties as stated and, in English, has no Japanese in the text or the charts', async () => {
+    await generateReport(seeded, options({ format: 'md', lang: 'en' }));
+    const md = readFileSync(join(root, 'out', 'report.md'), 'utf8');
+    expect(md).toContain('## Appendix: definitions');
+    expect(md).toMatch(/\*\*Early career\.\*\* Career stages counted as early career in this report: lecturer, assistant professor, postdoc, graduate student\./);
+    expect(md).toContain('| Germany | Japan | FY2024 |');
+    expect(md).not.toMatch(/docs\/|metrics\.md/);
+    for (const file of ['report.md', 'charts/flows.svg', 'charts/stages.svg', 'charts/gantt.svg']) {
+      expect([file, CJK.test(readFileSync(join(root, 'out', file), 'utf8'))]).toEqual([file, false]);
+    }
+    expect(readFileSync(join(root, 'out', 'charts', 'gantt.svg'), 'utf8')).toContain('Osaka University graduate student (3 months in the Henss lab) → JLU');
+  });
+
+  it('in Japanese keeps the Japanese labels and the fiscal year as 年度', async () => {
+    await generateReport(seeded, options({ format: 'md', lang: 'ja' }));
+    const md = readFileSync(join(root, 'out', 'report.md'), 'utf8');
+    expect(md).toContain('## 付録：定義');
+    expect(md).toContain('| ドイツ | 日本 | 2024年度 |');
+    expect(readFileSync(join(root, 'out', 'charts', 'gantt.svg'), 'utf8')).toContain('大阪大学・大学院生（Henss 研究室に 3 ヶ月滞在） → ギーセン大学');
   });
 });
 

@@ -20,6 +20,7 @@ export function explorerRouter(dir = EXPLORER_DIR): Router {
     res.status(503).type('text').send('The explorer is not built: run `npm run build`.\n');
   });
   // The page itself is never cached, so a rebuilt bundle is picked up on reload.
-  router.use(express.static(dir, { index: 'index.html', maxAge: 0, redirect: true }));
+  // No redirect to /explorer/: the page's own URLs are absolute, so /explorer serves it as it is.
+  router.use(express.static(dir, { index: 'index.html', maxAge: 0, redirect: false }));
   return router;
 }

@@ -11,7 +11,7 @@ import { BROWSER_SKIP_REASON, chromiumAvailable, launchChromium, SCREENSHOTS } f
 /**
  * The visual explorer (/explorer) on the seed, in Debian's chromium, as a user goes through it:
  * the network, a filter, bridges, a click on a person, a path, the timeline, search, Japanese.
- * Each state is saved as a screenshot in .reports/screenshots/explorer-*.png.
+ * Each state is saved as a screenshot in .reports/screens/explorer-*.png.
  * The bundle comes from `npm run build` (npm test builds first).
  */
 const describeBrowser = chromiumAvailable() ? describe : describe.skip;

@@ -431,7 +431,12 @@ class Explorer implements DetailsActions {
         h('button', { type: 'button', class: 'link', 'data-person': b.person.id, 'aria-current': String(this.state.selected === b.person.id), onclick: () => this.select(b.person.id) },
           bilingual(this.state.lang, b.person.name ?? b.person.displayName, b.person.nameJa)),
         h('span', { class: 'muted' }, ` ${m.stages[b.careerStage]}`),
-        h('ul', { class: 'pairs' }, b.pairs.map((p) => h('li', {}, `${p.a.group.name} ↔ ${p.b.group.name}`, p.structuralHole ? h('span', { class: 'tag' }, m.structuralHole) : null)))))));
+        h('ul', { class: 'pairs' }, b.pairs.map((p) => h('li', {}, this.groupName(p.a.group), ' ↔ ', this.groupName(p.b.group), p.structuralHole ? h('span', { class: 'tag' }, m.structuralHole) : null)))))));
+  }
+
+  /** A bridge's group, with the level it resolved at when that is not the one asked for (a lab's institution). */
+  private groupName(g: { name: string; level: ViewState['level']; resolvedLevel: ViewState['level'] }): string {
+    return g.resolvedLevel === g.level ? g.name : `${g.name} (${this.m.levels[g.resolvedLevel].toLowerCase()})`;
   }
 
   private pathPanel(): HTMLElement {

@@ -63,7 +63,7 @@ export const BridgesQuery = graphql(`
     bridges(level: $level, earlyCareerOnly: $earlyCareerOnly, includePlanned: $includePlanned, first: 200) {
       person { id displayName name nameJa }
       careerStage
-      pairs { structuralHole a { group { id name level } } b { group { id name level } } }
+      pairs { structuralHole a { group { id name level resolvedLevel } } b { group { id name level resolvedLevel } } }
     }
   }
 `);

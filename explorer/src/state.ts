@@ -28,8 +28,11 @@ export interface ViewState {
 const LEVELS: GroupLevel[] = ['LAB', 'INSTITUTION', 'COUNTRY'];
 const MODES: Mode[] = ['network', 'bridges', 'path', 'timeline'];
 
-/** COUNTRY answers the bridges question on every store today; LAB falls back to institution where no lab is named. */
-export const DEFAULT_LEVEL: GroupLevel = 'COUNTRY';
+/**
+ * Labs, as the program's questions mean them ("which young researchers bridge which labs"); the
+ * API falls back to the institution where the data names no lab, and each group says so.
+ */
+export const DEFAULT_LEVEL: GroupLevel = 'LAB';
 
 const list = (v: string | null) => (v ? v.split(',').filter(Boolean) : []);
 const flag = (v: string | null, fallback: boolean) => (v === null ? fallback : v === '1');

@@ -57,7 +57,7 @@ describeBrowser(`/explorer in Chromium${chromiumAvailable() ? '' : ` — ${BROWS
   });
 
   it('renders the seed network with as many people as the API returns, with no console error and nothing fetched from elsewhere', async () => {
-    const api = await gql<{ graph: { nodes: { id: string; type: string }[] } }>(server, '{ graph(filter: { level: COUNTRY }) { nodes { id type } } }');
+    const api = await gql<{ graph: { nodes: { id: string; type: string }[] } }>(server, '{ graph(filter: { level: LAB }) { nodes { id type } } }');
     const people = api.graph.nodes.filter((n) => n.type === 'PERSON').length;
     expect(people).toBeGreaterThan(20);
     await page.goto(`${origin}/explorer/`);
@@ -80,7 +80,7 @@ describeBrowser(`/explorer in Chromium${chromiumAvailable() ? '' : ` — ${BROWS
   }, 90_000);
 
   it('a country filter shows only that country and is kept in the URL', async () => {
-    const api = await gql<{ graph: { nodes: { country: string | null }[] } }>(server, '{ graph(filter: { level: COUNTRY }) { nodes { country } } }');
+    const api = await gql<{ graph: { nodes: { country: string | null }[] } }>(server, '{ graph(filter: { level: LAB }) { nodes { country } } }');
     const japanese = api.graph.nodes.filter((n) => n.country === 'JP').length;
     await page.locator('input[data-country="JP"]').check();
     await page.waitForFunction((n) => document.querySelector('#status')?.getAttribute('data-visible-nodes') === String(n), japanese);
@@ -94,12 +94,15 @@ describeBrowser(`/explorer in Chromium${chromiumAvailable() ? '' : ` — ${BROWS
     expect(await visibleNodes()).toBe(api.graph.nodes.length);
   }, 60_000);
 
-  it('bridges mode lists Iwase, Yu, Nishioka and Herbers (country level)', async () => {
+  it('bridges mode lists Iwase, Yu, Nishioka and Herbers (the default level: labs, institutions where no lab is named)', async () => {
     await page.locator('[data-mode="bridges"]').click();
     const list = page.locator('#bridges');
     await list.waitFor({ timeout: 20_000 });
     const text = await list.innerText();
     for (const name of ['Iwase', 'Yu', 'Nishioka', 'Herbers']) expect(text).toContain(name);
+    // "Who connects Kyoto to Nottingham?": Nishioka, with the groups named at the level they resolved at.
+    expect(text).toContain('Kyoto University (institution) ↔ University of Nottingham (institution)');
+    expect(await page.locator('#level').inputValue()).toBe('LAB');
     expect(page.url()).toContain('mode=bridges');
     await layoutDone();
     await shot('bridges');
@@ -176,16 +179,16 @@ describeBrowser(`/explorer in Chromium${chromiumAvailable() ? '' : ` — ${BROWS
     await grouped.waitForSelector('body[data-ready="network"]', { timeout: 30_000 });
     await grouped.waitForSelector('body[data-layout="done"]', { timeout: 30_000 });
     const ids = await grouped.evaluate(() => (window as unknown as { kizunaExplorer: { nodeIds(): string[] } }).kizunaExplorer.nodeIds());
-    expect(ids).toContain('country:JP');
+    expect(ids).toContain('institution:tohoku-u');
     expect(ids.some((id) => id === 'person:iwase')).toBe(false);
     await grouped.screenshot({ path: join(SCREENSHOTS, 'explorer-groups.png') });
-    const at = await grouped.evaluate(() => (window as unknown as { kizunaExplorer: { nodeViewport(id: string): { x: number; y: number } | null } }).kizunaExplorer.nodeViewport('country:JP'));
+    const at = await grouped.evaluate(() => (window as unknown as { kizunaExplorer: { nodeViewport(id: string): { x: number; y: number } | null } }).kizunaExplorer.nodeViewport('institution:tohoku-u'));
     const box = (await grouped.locator('#graph').boundingBox())!;
     await grouped.mouse.click(box.x + at!.x, box.y + at!.y);
     await grouped.waitForFunction(() => (window as unknown as { kizunaExplorer: { nodeIds(): string[] } }).kizunaExplorer.nodeIds().includes('person:iwase'), null, { timeout: 20_000 });
     const opened = await grouped.evaluate(() => (window as unknown as { kizunaExplorer: { nodeIds(): string[] } }).kizunaExplorer.nodeIds());
-    expect(opened).not.toContain('country:JP');
-    expect(opened).toContain('country:DE');
+    expect(opened).not.toContain('institution:tohoku-u');
+    expect(opened).toContain('institution:osaka-u');
     await grouped.waitForSelector('body[data-layout="done"]', { timeout: 30_000 });
     await grouped.screenshot({ path: join(SCREENSHOTS, 'explorer-groups-opened.png') });
     await grouped.close();

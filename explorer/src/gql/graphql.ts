@@ -105,7 +105,7 @@ export type ExplorerBridgesQueryVariables = Exact<{
 }>;
 
 
-export type ExplorerBridgesQuery = { bridges: Array<{ careerStage: CareerStage, person: { id: string, displayName: string, name: string | null, nameJa: string | null }, pairs: Array<{ structuralHole: boolean, a: { group: { id: string, name: string, level: GroupLevel } }, b: { group: { id: string, name: string, level: GroupLevel } } }> }> };
+export type ExplorerBridgesQuery = { bridges: Array<{ careerStage: CareerStage, person: { id: string, displayName: string, name: string | null, nameJa: string | null }, pairs: Array<{ structuralHole: boolean, a: { group: { id: string, name: string, level: GroupLevel, resolvedLevel: GroupLevel } }, b: { group: { id: string, name: string, level: GroupLevel, resolvedLevel: GroupLevel } } }> }> };
 
 export type ExplorerPersonQueryVariables = Exact<{
   id: string | number;
@@ -301,6 +301,7 @@ export const ExplorerBridgesDocument = new TypedDocumentString(`
           id
           name
           level
+          resolvedLevel
         }
       }
       b {
@@ -308,6 +309,7 @@ export const ExplorerBridgesDocument = new TypedDocumentString(`
           id
           name
           level
+          resolvedLevel
         }
       }
     }

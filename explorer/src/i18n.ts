@@ -74,7 +74,7 @@ const en = {
   exportGexf: 'GEXF',
   loading: 'Loading…',
   error: 'Error',
-  keyboardHelp: 'Keys: / search · ←/→ previous/next person · Esc clear',
+  keyboardHelp: 'Keys: / search · ←/→ previous/next person · Esc clear and show all',
 };
 
 export type Messages = typeof en;
@@ -151,7 +151,7 @@ const ja: Messages = {
   plan: '計画: 項目 / 実施済 / 実施中 / 予定 / 繰越 / 前倒し',
   loading: '読み込み中…',
   error: 'エラー',
-  keyboardHelp: 'キー: / 検索 · ←/→ 前/次の人 · Esc 解除',
+  keyboardHelp: 'キー: / 検索 · ←/→ 前/次の人 · Esc 解除して全体表示',
 };
 
 export function messages(lang: Lang): Messages {

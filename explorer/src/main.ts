@@ -552,6 +552,7 @@ class Explorer implements DetailsActions {
       } else if (e.key === 'Escape') {
         replace(byId('search-results'));
         this.set({ selected: null });
+        void this.view?.sigma.getCamera().animatedReset({ duration: 300 });
       } else if (!typing && (e.key === 'ArrowRight' || e.key === 'ArrowLeft' || e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
         e.preventDefault();
         this.step(e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : -1);

@@ -19,8 +19,11 @@ export function explorerRouter(dir = EXPLORER_DIR): Router {
     if (existsSync(join(dir, 'index.html'))) return next();
     res.status(503).type('text').send('The explorer is not built: run `npm run build`.\n');
   });
-  // The page itself is never cached, so a rebuilt bundle is picked up on reload.
-  // No redirect to /explorer/: the page's own URLs are absolute, so /explorer serves it as it is.
-  router.use(express.static(dir, { index: 'index.html', maxAge: 0, redirect: false }));
+  // /explorer and /explorer/ both serve the page (its own URLs are absolute); it is never
+  // cached, so a rebuilt bundle is picked up on reload.
+  router.get('/', (_req, res) => {
+    res.set('cache-control', 'no-cache').sendFile(join(dir, 'index.html'));
+  });
+  router.use(express.static(dir, { index: false, maxAge: 0, redirect: false }));
   return router;
 }

@@ -33,6 +33,19 @@ describeBrowser(`/explorer in Chromium${chromiumAvailable() ? '' : ` — ${BROWS
   const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `explorer-${name}.png`) });
   const visibleNodes = async () => Number(await page.locator('#status').getAttribute('data-visible-nodes'));
   const layoutDone = () => page.waitForSelector('body[data-layout="done"]', { timeout: 30_000 });
+  /** Clicks a node where sigma draws it; on a loaded machine a click can be missed, so it is retried (3 times at most). */
+  const clickNode = async (p: Page, id: string) => {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const at = await p.evaluate((nodeId) => (window as unknown as { kizunaExplorer: { nodeViewport(id: string): { x: number; y: number } | null } }).kizunaExplorer.nodeViewport(nodeId), id);
+      const box = (await p.locator('#graph').boundingBox())!;
+      await p.mouse.move(box.x + at!.x, box.y + at!.y);
+      await p.waitForTimeout(200);
+      await p.mouse.click(box.x + at!.x, box.y + at!.y);
+      const ok = await p.waitForFunction((nodeId) => document.body.dataset.selected === nodeId, id, { timeout: 5_000 }).then(() => true, () => false);
+      if (ok) return;
+    }
+    throw new Error(`clicking ${id} did not select it`);
+  };
 
   beforeAll(async () => {
     if (!existsSync(join(EXPLORER_DIR, 'app.js'))) throw new Error(`${EXPLORER_DIR} has no bundle: run \`npm run build\` first`);
@@ -94,6 +107,29 @@ describeBrowser(`/explorer in Chromium${chromiumAvailable() ? '' : ` — ${BROWS
     expect(await visibleNodes()).toBe(api.graph.nodes.length);
   }, 60_000);
 
+  it('a visit-status filter keeps only the ties with a visit in that status, and the arrow keys move the selection', async () => {
+    const edges = async () => Number(await page.locator('#status').getAttribute('data-visible-edges'));
+    const all = await edges();
+    await page.locator('input[data-status="CANCELLED"]').check();
+    // Visits are fetched on first use of the filter; only ties with no cancelled visit disappear.
+    await page.waitForFunction((n) => Number(document.querySelector('#status')?.getAttribute('data-visible-edges')) < n, all, { timeout: 20_000 });
+    expect(page.url()).toContain('status=CANCELLED');
+    await page.locator('input[data-status="CANCELLED"]').uncheck();
+    expect(await edges()).toBe(all);
+    await page.locator('#graph').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('ArrowRight');
+    const first = await page.getAttribute('body', 'data-selected');
+    expect(first).toMatch(/^person:/);
+    await page.keyboard.press('ArrowRight');
+    const second = await page.getAttribute('body', 'data-selected');
+    expect(second).toMatch(/^person:/);
+    expect(second).not.toBe(first);
+    // Escape clears the selection and brings the whole network back into view.
+    await page.keyboard.press('Escape');
+    expect(await page.getAttribute('body', 'data-selected')).toBe('');
+    await page.waitForTimeout(500);
+  }, 60_000);
+
   it('bridges mode lists Iwase, Yu, Nishioka and Herbers (the default level: labs, institutions where no lab is named)', async () => {
     await page.locator('[data-mode="bridges"]').click();
     const list = page.locator('#bridges');
@@ -110,11 +146,9 @@ describeBrowser(`/explorer in Chromium${chromiumAvailable() ? '' : ` — ${BROWS
 
   it('clicking a person in the network shows their details with a quote from the report', async () => {
     await page.locator('[data-mode="network"]').click();
-    const at = await page.evaluate(() => (window as unknown as { kizunaExplorer: { nodeViewport(id: string): { x: number; y: number } | null } }).kizunaExplorer.nodeViewport('person:iwase'));
-    const box = (await page.locator('#graph').boundingBox())!;
-    await page.mouse.click(box.x + at!.x, box.y + at!.y);
+    await clickNode(page, 'person:iwase');
     const details = page.locator('article.details[data-id="person:iwase"]');
-    await details.waitFor({ timeout: 20_000 });
+    await details.waitFor({ timeout: 30_000 });
     expect(await details.locator('h2').innerText()).toContain('Iwase');
     expect(await details.locator('blockquote').count()).toBeGreaterThan(0);
     expect((await details.locator('blockquote').first().innerText()).length).toBeGreaterThan(5);
@@ -164,6 +198,14 @@ describeBrowser(`/explorer in Chromium${chromiumAvailable() ? '' : ` — ${BROWS
     await page.locator('article.details h2').waitFor();
   }, 60_000);
 
+  it('exports the view as a PNG', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), page.locator('#export-png').click()]);
+    expect(download.suggestedFilename()).toBe('kizuna-network.png');
+    const file = await download.path();
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
+  }, 60_000);
+
   it('the GEXF link exports the view through /export', async () => {
     const href = await page.locator('#export-gexf').getAttribute('href');
     expect(href).toMatch(/^\/export\?format=gexf/);
@@ -182,9 +224,7 @@ describeBrowser(`/explorer in Chromium${chromiumAvailable() ? '' : ` — ${BROWS
     expect(ids).toContain('institution:tohoku-u');
     expect(ids.some((id) => id === 'person:iwase')).toBe(false);
     await grouped.screenshot({ path: join(SCREENSHOTS, 'explorer-groups.png') });
-    const at = await grouped.evaluate(() => (window as unknown as { kizunaExplorer: { nodeViewport(id: string): { x: number; y: number } | null } }).kizunaExplorer.nodeViewport('institution:tohoku-u'));
-    const box = (await grouped.locator('#graph').boundingBox())!;
-    await grouped.mouse.click(box.x + at!.x, box.y + at!.y);
+    await clickNode(grouped, 'institution:tohoku-u');
     await grouped.waitForFunction(() => (window as unknown as { kizunaExplorer: { nodeIds(): string[] } }).kizunaExplorer.nodeIds().includes('person:iwase'), null, { timeout: 20_000 });
     const opened = await grouped.evaluate(() => (window as unknown as { kizunaExplorer: { nodeIds(): string[] } }).kizunaExplorer.nodeIds());
     expect(opened).not.toContain('institution:tohoku-u');

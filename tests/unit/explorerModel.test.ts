@@ -28,7 +28,7 @@ describe('explorer view state in the URL', () => {
 
   it('falls back to the defaults on unknown values', () => {
     const s = parseState('?level=GALAXY&mode=zoom&fy=abc', 'ja-JP');
-    expect(s).toMatchObject({ level: 'COUNTRY', mode: 'network', fiscalYear: null, planned: true, grouped: null, lang: 'ja' });
+    expect(s).toMatchObject({ level: 'LAB', mode: 'network', fiscalYear: null, planned: true, grouped: null, lang: 'ja' });
   });
 });
 

@@ -1,0 +1,65 @@
+import type { DraftBuilder } from './draft';
+import { findInstitutions } from './gazetteer';
+import type { PersonMention } from './people';
+import type { Sentence } from './text';
+import { COUNTRIES, PLANNED_ENDINGS } from './vocabulary';
+import { findDates } from './when';
+
+/** Papers, meetings and material transfers a sentence states, beside its movements. */
+export function proposeExtras(sentence: Sentence, people: PersonMention[], builder: DraftBuilder): void {
+  paper(sentence, people, builder);
+  event(sentence, builder);
+  transfer(sentence, people, builder);
+}
+
+const PAPER = /(学術論文|論文)\S{0,4}?(執筆|投稿|発表|出版|掲載|準備)/;
+
+function paper(sentence: Sentence, people: PersonMention[], builder: DraftBuilder): void {
+  const m = PAPER.exec(sentence.text);
+  if (!m) return;
+  const tail = sentence.text.slice(m.index);
+  const status = PLANNED_ENDINGS.test(tail) ? 'PLANNED' : /(執筆中|準備中)/.test(tail) ? 'IN_PREPARATION' : m[2] === '投稿' ? 'SUBMITTED' : m[2] === '執筆' || m[2] === '準備' ? 'IN_PREPARATION' : 'PUBLISHED';
+  const authors = people.map((p) => builder.personOf.get(p)).filter((id): id is string => Boolean(id));
+  if (!authors.length) return;
+  const source = builder.source(sentence);
+  builder.extra.papers.push({ id: `paper:${sentence.key}`, title: `Paper stated in ${sentence.key}`, titleJa: m[0], status, authors: [...new Set(authors)], themes: [], sources: [source] });
+  builder.flag(0.6, `paper:${sentence.key}`, 'title', m[0], 'the report gives no title', sentence.text);
+}
+
+const EVENT = /(国際会議|国際学会|ワークショップ|シンポジウム)/;
+
+function event(sentence: Sentence, builder: DraftBuilder): void {
+  const m = EVENT.exec(sentence.text);
+  if (!m || /タイミング/.test(sentence.text)) return;
+  const country = COUNTRIES.find((c) => c.words.some((w) => sentence.text.includes(`${w}の${m[1]}`) || sentence.text.includes(`${w}で`)));
+  const date = findDates(sentence.text)[0];
+  const status = PLANNED_ENDINGS.test(sentence.text) ? 'PLANNED' : 'COMPLETED';
+  const id = `event:${sentence.key}`;
+  builder.extra.events.push({
+    id,
+    name: `${m[1] === 'ワークショップ' ? 'Workshop' : 'International conference'} (${sentence.key})`,
+    nameJa: m[1],
+    kind: m[1] === 'ワークショップ' ? 'WORKSHOP' : 'CONFERENCE',
+    status,
+    ...(country ? { country: country.code } : {}),
+    ...(date?.value ? { start: date.value } : {}),
+    sources: [builder.source(sentence)],
+  });
+}
+
+const TRANSFER = /(\S+?)が所有する(\S+?)を(\S+?)に提供/;
+
+function transfer(sentence: Sentence, people: PersonMention[], builder: DraftBuilder): void {
+  const m = TRANSFER.exec(sentence.text);
+  if (!m) return;
+  const owner = findInstitutions(m[1], builder.gazetteer)[0];
+  if (!owner) return;
+  const source = builder.source(sentence);
+  const material = `material:${sentence.key}`;
+  builder.extra.materials.push({ id: material, name: m[2], nameJa: m[2], kind: 'MATERIAL', owner: builder.institution(owner.id), themes: [], sources: [source] });
+  const group = people.find((p) => p.kind === 'cohort' && m[3].includes(p.surface.replace(/\s/g, '')));
+  const recipient = group ? builder.person(group, sentence) : undefined;
+  const country = group?.country ?? COUNTRIES.find((c) => c.words.some((w) => m[3].includes(w)))?.code;
+  const to = country ? builder.placeholder(country, sentence) : builder.institution(owner.id);
+  builder.extra.transfers.push({ id: `transfer:${sentence.key}`, material, from: owner.id, to: [to], recipients: recipient ? [recipient] : [], status: 'COMPLETED', sources: [source] });
+}

@@ -8,6 +8,7 @@ import { runSeedCommand } from './ingest/seedCommand';
 import { printKizunaSchema } from './graphql/schema';
 import { registerExportCommand } from './analytics/exportCommand';
 import { registerReportCommand } from './report/command';
+import { registerExtractCommand } from './extract/command';
 import { serve } from './server/serve';
 
 /**
@@ -60,6 +61,7 @@ export function buildProgram(): Command {
 
   registerReportCommand(program);
   registerExportCommand(program);
+  registerExtractCommand(program);
   return program;
 }
 

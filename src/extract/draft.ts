@@ -96,6 +96,8 @@ export class DraftBuilder {
 
   source(sentence: Sentence): string {
     const id = `source:${sentence.key}`;
+    const known = this.gazetteer.dataset.sources.find((s) => s.id === id && squash(s.quote) === squash(sentence.text));
+    if (known) this.sources.set(id, known);
     if (!this.sources.has(id)) {
       this.sources.set(id, { id, document: this.options.document, section: sentence.section, quote: sentence.text, lang: 'ja' });
     }
@@ -189,6 +191,13 @@ export class DraftBuilder {
   }
 
   private cohort(mention: PersonMention, sentence: Sentence, source: string): string {
+    const known = this.knownPlaceholder(mention, sentence);
+    if (known) {
+      this.people.set(known.id, structuredClone(known));
+      this.personOf.set(mention, known.id);
+      this.flag(0.9, known.id, 'match', known.id, `"${mention.surface}": the graph has this unnamed group, cited by the same sentence`, sentence.text);
+      return known.id;
+    }
     const base = `person:${slug(sentence.key)}-${mention.kind === 'companions' ? 'companions' : mention.stage === 'GRADUATE_STUDENT' ? 'grad-student' : 'group'}`;
     let id = base;
     for (let n = 2; this.people.has(id); n += 1) id = `${base}-${n}`;
@@ -198,6 +207,7 @@ export class DraftBuilder {
       placeholder: true,
       cohort: mention.cohortLabel ?? mention.surface,
       careerStage: mention.stage,
+      ...(mention.headcount ? { headcount: mention.headcount } : {}),
       memberships: membership ? [{ institution: this.institution(membership) }] : [],
       sources: [{ source, field: 'cohort', reading: mention.surface, canonical: true, note: `unnamed: a placeholder of its own, never merged by guess (confidence ${mention.confidence})` }],
     });
@@ -230,8 +240,9 @@ export class DraftBuilder {
     const from = this.origin(visitorId, visitor, movement);
     const start = movement.start ?? `FY${this.options.fiscalYear}`;
     const base = `visit:${slug(visitorId.replace(/^person:/, ''))}-to-${slug(to.replace(/^institution:/, ''))}-${slug(start)}${nth ? `-${nth}` : ''}`;
-    let id = base;
-    for (let k = 2; this.visits.has(id); k += 1) id = `${base}-${k}`;
+    const known = this.knownVisit(visitorId, to, start);
+    const id = known?.id ?? this.freeId(base, this.visits);
+    if (known) this.flag(0.9, id, 'match', id, 'the graph already has this movement (same visitor, destination and start): importing updates it', movement.sentence.text);
     const sources: Citation[] = [
       { source, field: 'status', reading: movement.status.cue, canonical: true, note: `extracted (confidence ${movement.confidence}); trigger ${movement.trigger}` },
     ];
@@ -263,6 +274,35 @@ export class DraftBuilder {
     if (from.includes('unnamed')) this.flag(0.6, id, 'from', from, 'the sentence does not say where the visitor came from', movement.sentence.text);
   }
 
+  /**
+   * An unnamed group the graph already holds is the same group only when it cites this very sentence
+   * with the same stage: that is a record of the same words, not a merge by guess.
+   */
+  private knownPlaceholder(mention: PersonMention, sentence: Sentence): PersonRecord | undefined {
+    const quotes = new Map(this.gazetteer.dataset.sources.map((s) => [s.id, squash(s.quote)]));
+    const here = squash(sentence.text);
+    const citing = this.gazetteer.people.filter(
+      (p) => p.placeholder && p.careerStage === mention.stage && !this.people.has(p.id) && p.sources.some((c) => quotes.get(typeof c === 'string' ? c : c.source) === here),
+    );
+    return citing.length === 1 ? citing[0] : undefined;
+  }
+
+  /**
+   * A record of this kind that the graph already has from the same sentence (its first citation):
+   * importing the draft then updates it instead of adding a twin.
+   */
+  knownFrom<T extends { id: string; sources: Citation[] }>(records: T[], sentence: Sentence): T | undefined {
+    const quotes = new Map(this.gazetteer.dataset.sources.map((s) => [s.id, squash(s.quote)]));
+    const here = squash(sentence.text);
+    const first = (r: T) => r.sources.map((c) => (typeof c === 'string' ? c : c.source))[0];
+    return records.find((r) => quotes.get(first(r)) === here);
+  }
+
+  /** A movement the graph already holds, so that importing the draft updates it instead of adding a twin. */
+  private knownVisit(visitor: string, to: string, start: string): VisitRecord | undefined {
+    return this.gazetteer.dataset.visits.find((v) => v.visitor === visitor && v.to === to && v.start === start && !this.visits.has(v.id));
+  }
+
   private origin(visitorId: string, visitor: PersonMention, movement: MovementProposal): string {
     if (visitor.institution) return this.institution(visitor.institution);
     const record = this.people.get(visitorId);
@@ -287,6 +327,8 @@ export class DraftBuilder {
       const id = this.tableLead(lead, source);
       leads.push(id);
     }
+    const known = this.gazetteer.dataset.themes.find((t) => t.nameJa && squash(t.nameJa) === squash(row.theme));
+    if (known) return void this.extra.themes.push(structuredClone(known));
     this.extra.themes.push({ id: `theme:${slug(row.themeEn ?? row.theme)}-${row.index}`, name: row.themeEn ?? row.theme, nameJa: row.theme, leads, members: [], sources: [source] });
   }
 
@@ -323,6 +365,15 @@ export class DraftBuilder {
   }
 
   dataset(): Dataset {
+    const labs = structuredClone(
+      this.gazetteer.dataset.labs.filter(
+        (l) => [...this.visits.values()].some((v) => v.lab === l.id) || [...this.people.values()].some((p) => p.memberships.some((m) => m.lab === l.id)),
+      ),
+    );
+    for (const lab of labs) {
+      this.institution(lab.institution);
+      if (lab.head && !this.people.has(lab.head)) delete lab.head;
+    }
     const institutions = [...this.institutions.values()];
     const countries = [...new Set(institutions.map((i) => i.country))].map((code) => {
       const known = this.gazetteer.dataset.countries.find((c) => c.code === code);
@@ -337,7 +388,7 @@ export class DraftBuilder {
       sources: [],
       countries,
       institutions,
-      labs: structuredClone(this.gazetteer.dataset.labs.filter((l) => [...this.visits.values()].some((v) => v.lab === l.id))),
+      labs,
       people: [...this.people.values()],
       themes: this.extra.themes,
       materials: this.extra.materials,
@@ -353,10 +404,6 @@ export class DraftBuilder {
       for (const record of list as Array<{ sources: Citation[] }>) record.sources.forEach(cite);
     }
     dataset.sources = [...usedSources].map((id) => this.sources.get(id) ?? graphSources.get(id)).filter((s): s is SourceRecord => Boolean(s));
-    for (const lab of dataset.labs) {
-      this.institution(lab.institution);
-      if (lab.head && !this.people.has(lab.head)) delete (lab as { head?: string }).head;
-    }
     return dataset;
   }
 }
@@ -378,3 +425,6 @@ async function romanizeLead(lead: TableRow['leads'][number], tokenizer: Tokenize
   if (f) lead.romanizedFamily = capitalize(f);
   if (f && g) lead.romanized = `${capitalize(g)} ${capitalize(f)}`;
 }
+
+/** Quotes compare without the spacing the PDF left. */
+const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');

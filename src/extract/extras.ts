@@ -21,6 +21,8 @@ function paper(sentence: Sentence, people: PersonMention[], builder: DraftBuilde
   const status = PLANNED_ENDINGS.test(tail) ? 'PLANNED' : /(執筆中|準備中)/.test(tail) ? 'IN_PREPARATION' : m[2] === '投稿' ? 'SUBMITTED' : m[2] === '執筆' || m[2] === '準備' ? 'IN_PREPARATION' : 'PUBLISHED';
   const authors = people.map((p) => builder.personOf.get(p)).filter((id): id is string => Boolean(id));
   if (!authors.length) return;
+  const known = builder.knownFrom(builder.gazetteer.dataset.papers, sentence);
+  if (known) return void builder.extra.papers.push(structuredClone(known));
   const source = builder.source(sentence);
   builder.extra.papers.push({ id: `paper:${sentence.key}`, title: `Paper stated in ${sentence.key}`, titleJa: m[0], status, authors: [...new Set(authors)], themes: [], sources: [source] });
   builder.flag(0.6, `paper:${sentence.key}`, 'title', m[0], 'the report gives no title', sentence.text);
@@ -31,6 +33,8 @@ const EVENT = /(国際会議|国際学会|ワークショップ|シンポジウ�
 function event(sentence: Sentence, builder: DraftBuilder): void {
   const m = EVENT.exec(sentence.text);
   if (!m || /タイミング/.test(sentence.text)) return;
+  const known = builder.knownFrom(builder.gazetteer.dataset.events, sentence);
+  if (known) return void builder.extra.events.push(structuredClone(known));
   const country = COUNTRIES.find((c) => c.words.some((w) => sentence.text.includes(`${w}の${m[1]}`) || sentence.text.includes(`${w}で`)));
   const date = findDates(sentence.text)[0];
   const status = PLANNED_ENDINGS.test(sentence.text) ? 'PLANNED' : 'COMPLETED';
@@ -54,6 +58,19 @@ function transfer(sentence: Sentence, people: PersonMention[], builder: DraftBui
   if (!m) return;
   const owner = findInstitutions(m[1], builder.gazetteer)[0];
   if (!owner) return;
+  const known = builder.knownFrom(builder.gazetteer.dataset.transfers, sentence);
+  if (known) {
+    builder.extra.transfers.push(structuredClone(known));
+    const material = builder.gazetteer.dataset.materials.find((x) => x.id === known.material);
+    if (material) builder.extra.materials.push(structuredClone(material));
+    known.to.forEach((id) => builder.institution(id));
+    for (const id of known.recipients) {
+      const recipient = builder.gazetteer.people.find((x) => x.id === id);
+      if (recipient && !builder.people.has(id)) builder.people.set(id, structuredClone(recipient));
+    }
+    builder.institution(known.from);
+    return;
+  }
   const source = builder.source(sentence);
   const material = `material:${sentence.key}`;
   builder.extra.materials.push({ id: material, name: m[2], nameJa: m[2], kind: 'MATERIAL', owner: builder.institution(owner.id), themes: [], sources: [source] });

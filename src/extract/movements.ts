@@ -1,7 +1,7 @@
 import { findInstitutions, type Gazetteer, type InstitutionMention } from './gazetteer';
 import type { PersonMention } from './people';
 import type { Sentence } from './text';
-import { COUNTRIES } from './vocabulary';
+import { COUNTRIES, RELATIVE_TIME } from './vocabulary';
 import { findDates, findLengths, isFuture, readStatus, resolveDate, type StatusReading } from './when';
 
 /** Where a movement went: an institution the text names, or only a country (its placeholder). */
@@ -40,9 +40,10 @@ interface Trigger {
 }
 
 const HOME_VERB = /来日/g;
-const GO_VERB = /(渡|訪)([独英米仏韓中加豪伊蘭])/g;
+// 渡独, 訪英, 渡瑞 …: the country's one-kanji form from the vocabulary.
+const GO_VERB = new RegExp(`(渡|訪)([${COUNTRIES.map((c) => c.kanji).join('')}])`, 'g');
 const INVITE_VERB = /(招聘|招へい|招き|招いた)/g;
-const STAY_VERB = /滞在(?!期間)/g;
+const STAY_VERB = /(滞在(?!期間)|派遣)/g;
 const VISIT_VERB = /を\s*訪問/g;
 
 function findTriggers(text: string): Trigger[] {
@@ -59,7 +60,7 @@ function findTriggers(text: string): Trigger[] {
   return out.filter((t, i) => !(t.kind === 'stay' && out.slice(0, i).some((p) => p.kind === 'go' && !/[、。]/.test(text.slice(p.end, t.start)))));
 }
 
-const SUBJECT_AFTER = /^\s*(?:[(（][^)）]*[)）])?\s*(が|は|も|ら|および|、\s*および|と\s*その|自身|とは)/;
+const SUBJECT_AFTER = /^\s*(?:[(（][^)）]*[)）])?\s*(?:\d+\s*名)?\s*(が|は|も|ら|および|、\s*および|と\s*その|自身|とは)/;
 const OBJECT_AFTER = /^\s*(?:[(（][^)）]*[)）])?\s*(を|と\s*その)/;
 
 export interface ParagraphContext {
@@ -101,14 +102,21 @@ export function proposeMovements(
       clauseStart = trigger.end;
       continue;
     }
+    const tailText = text.slice(trigger.end, tailEnd(text, trigger, triggers, people));
     const dates = findDates(text.slice(0, trigger.start)).filter((d) => d.start >= lastBreak(text, clauseStart));
-    const date = dates[dates.length - 1];
+    // A date after the verb counts when the clause has none before it ("…前倒しされ、本年度 2 月に実施した"),
+    // and a new time a postponement names replaces the old one ("10 月に予定していた来日は…次年度へ延期").
+    const later = findDates(tailText)
+      .filter((d) => /^\s*に/.test(tailText.slice(d.start + d.surface.length)) || /延期|後ろ倒し/.test(tailText))
+      .map((d) => ({ ...d, start: d.start + trigger.end }));
+    const postponedTo = /延期|後ろ倒し/.test(tailText) ? later.find((d) => d.value === 'NEXT_FY' || /^FY/.test(d.value)) : undefined;
+    const date = postponedTo ?? dates[dates.length - 1] ?? later[0];
     const lengths = findLengths(text.slice(clauseStart, nextClauseEnd(text, trigger.end)));
-    const tail = text.slice(trigger.end, tailEnd(text, trigger, triggers, people));
+    const tail = tailText;
     const future = Boolean(date && isFuture(date, options.fiscalYear));
     const status = readStatus(tail, future, trigger.kind === 'stay' || /滞在/.test(tail.split('、')[0] ?? ''));
     const times = Number(/(\d+)\s*(度|回)(にわたり|にわたって)?\s*$/.exec(clause.replace(/\s*(来日|渡|訪).*$/, ''))?.[1] ?? /(\d+)\s*(度|回)/.exec(clause)?.[1] ?? 1);
-    const relative = /^(その後|この後|続いて)/.test(text);
+    const relative = RELATIVE_TIME.test(text);
     const start = date ? resolveDate(date, options.fiscalYear, status.status === 'PLANNED') : relative ? fiscalYearOf(context.lastStart) : undefined;
     const length = lengths[0];
     proposals.push({
@@ -165,7 +173,11 @@ function destinationsOf(
   const clause = text.slice(clauseStart, trigger.start);
   const visitorSpan = (i: InstitutionMention) =>
     visitors.some((v) => (i.start >= v.start && i.end <= v.end) || (i.start >= v.start - 30 && i.end <= v.end + 2 && /^\s*(の|・|に所属する|大学院生|グループ|\s)/.test(text.slice(i.end))));
-  if (trigger.kind === 'come' || trigger.kind === 'invite') return [{ country: home, surface: trigger.surface }];
+  if (trigger.kind === 'come' || trigger.kind === 'invite') {
+    // "来日し、名古屋大学で…実施した": the place of the stay, when the next clause names it.
+    const where = institutions.find((i) => i.start > trigger.end && i.start - trigger.end < 8 && /^\s*で/.test(text.slice(i.end)));
+    return [where ? { institution: where.id, surface: where.surface } : { country: home, surface: trigger.surface }];
+  }
   if (trigger.kind === 'go') {
     const partners = institutions.filter((i) => i.start > trigger.end && /^\s*(?:[(（][^)）]*[)）])?\s*(、|と\s*議論|と\s*の)/.test(text.slice(i.end)));
     if (partners.length) return partners.map((p) => ({ institution: p.id, surface: p.surface }));

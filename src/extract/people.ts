@@ -20,6 +20,8 @@ export interface PersonMention {
   /** The country side ("ドイツ側") when no institution is named. */
   country?: string;
   cohortLabel?: string;
+  /** "大学院生 2 名": how many people an unnamed group stands for, when stated. */
+  headcount?: number;
   /** For "その研究室の学生": the person whose lab it is. */
   head?: PersonMention;
   /** How sure the rule is that this span is a person (0..1). */
@@ -130,7 +132,8 @@ function latinWithJapaneseTitle(text: string): PersonMention[] {
  */
 async function japaneseWithTitle(text: string, institutions: InstitutionMention[], tokenizer: Tokenizer): Promise<PersonMention[]> {
   const out: PersonMention[] = [];
-  for (const m of text.matchAll(new RegExp(`([\\u4e00-\\u9fff々]{1,3})\\s*${PERSON_TITLE}`, 'g'))) {
+  // The run is lazy so that 准 stays with 教授 ("佐藤准教授" is 佐藤, an associate professor).
+  for (const m of text.matchAll(new RegExp(`([\\u4e00-\\u9fff々]{1,3}?)\\s*${PERSON_TITLE}`, 'g'))) {
     const start = m.index ?? 0;
     if (institutions.some((i) => start < i.end && start + m[1].length > i.start)) continue;
     if (/(大学|大|研究所|機構|研究科|グループ|自身)$/.test(m[1]) || /(側|博士|上級|主任|特任)/.test(m[1])) continue;
@@ -169,20 +172,23 @@ async function familyNameIn(run: string, tokenizer: Tokenizer): Promise<{ family
  */
 function cohorts(text: string, institutions: InstitutionMention[]): PersonMention[] {
   const out: PersonMention[] = [];
-  for (const m of text.matchAll(/(大学院生|博士課程学生|学生)/g)) {
+  for (const m of text.matchAll(/(大学院生|博士課程学生|学生|(?<![\u4e00-\u9fff])研究員)/g)) {
     const start = m.index ?? 0;
     const before = text.slice(0, start);
     const inst = [...institutions].reverse().find((i) => /^(の|・|に所属する|\s)*$/.test(text.slice(i.end, start)));
     const ownLab = /その研究室に所属する$/.test(before);
+    if (m[1] === '研究員' && !inst) continue;
+    const headcount = /^\s*(\d+)\s*名/.exec(text.slice(start + m[0].length));
     const from = inst ? inst.start : ownLab ? start - 'その研究室に所属する'.length : start;
     out.push({
       kind: 'cohort',
       start: from,
       end: start + m[0].length,
       surface: text.slice(from, start + m[0].length),
-      cohortLabel: text.slice(from, start + m[0].length),
+      cohortLabel: text.slice(from, start + m[0].length + (headcount?.[0].length ?? 0)).trim(),
       institution: inst?.id,
-      stage: 'GRADUATE_STUDENT',
+      stage: m[1] === '研究員' ? 'RESEARCHER' : 'GRADUATE_STUDENT',
+      ...(headcount ? { headcount: Number(headcount[1]), end: start + m[0].length + headcount[0].length } : {}),
       confidence: inst ? 0.8 : 0.5,
     });
   }

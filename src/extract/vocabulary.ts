@@ -79,4 +79,4 @@ export const CANCELLED = /(中止|取りやめ|見送)/;
 export const POSTPONED = /(延期|後ろ倒し|次年度へ繰り越|繰越)/;
 export const ADVANCED = /(前倒し)/;
 /** Relative time that depends on the previous movement. */
-export const RELATIVE_TIME = /^(その後|この後|続いて|引き続き)/;
+export const RELATIVE_TIME = /^(その後|この後|続いて|引き続き)[、,]/;

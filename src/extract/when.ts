@@ -79,6 +79,8 @@ export interface StatusReading {
 export function readStatus(tail: string, future: boolean, isStay: boolean): StatusReading {
   const change = POSTPONED.test(tail) ? 'POSTPONED' : ADVANCED.test(tail) ? 'ADVANCED' : 'NONE';
   if (CANCELLED.test(tail)) return { status: 'CANCELLED', scheduleChange: change, cue: CANCELLED.exec(tail)![0] };
+  // Postponed means not done yet: the movement is planned again for the later time.
+  if (change === 'POSTPONED') return { status: 'PLANNED', scheduleChange: change, cue: POSTPONED.exec(tail)![0] };
   if (future) return { status: 'PLANNED', scheduleChange: change, cue: 'future date' };
   const ending = PLANNED_ENDINGS.exec(tail);
   if (ending) return { status: 'PLANNED', scheduleChange: change, cue: ending[0] };

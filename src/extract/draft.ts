@@ -1,5 +1,5 @@
 import type { Citation, Dataset, InstitutionRecord, PersonRecord, SourceRecord, VisitRecord } from '../domain/model';
-import { buildGazetteer, matchPeople, type Gazetteer } from './gazetteer';
+import { buildGazetteer, findInstitutions, matchPeople, type Gazetteer } from './gazetteer';
 import { proposeMovements, type Destination, type MovementProposal, type ParagraphContext } from './movements';
 import { findPeople, type PersonMention } from './people';
 import { readTable, type TableRow } from './table';
@@ -64,6 +64,7 @@ export async function extractDraft(reportText: string, options: ExtractOptions):
       context.country = undefined;
     }
     const people = await findPeople(sentence.text, gazetteer, tokenizer);
+    for (const mention of findInstitutions(sentence.text, gazetteer)) builder.noteSurface(mention.id, mention.surface, sentence);
     for (const person of people) await romanizeMention(person, tokenizer);
     const movements = proposeMovements(sentence, people, gazetteer, context, options);
     proposals.push(...movements);
@@ -88,6 +89,7 @@ export class DraftBuilder {
   /** Mention → person id, so a movement finds the record its visitor became. */
   readonly personOf = new Map<PersonMention, string>();
   private readonly tripCount = new Map<string, number>();
+  private readonly surfaces: Array<{ id: string; surface: string; sentence: Sentence }> = [];
 
   constructor(
     readonly gazetteer: Gazetteer,
@@ -117,9 +119,25 @@ export class DraftBuilder {
   institution(id: string): string {
     if (!this.institutions.has(id)) {
       const known = this.gazetteer.institutionById(id);
-      if (known) this.institutions.set(id, known);
+      if (known) this.institutions.set(id, structuredClone(known));
     }
     return id;
+  }
+
+  /** How a sentence wrote an institution ("BTU", "NAL", "東北大"): kept as a reading if the draft ends up citing the institution. */
+  noteSurface(id: string, surface: string, sentence: Sentence): void {
+    this.surfaces.push({ id, surface, sentence });
+  }
+
+  /** Readings of institutions written otherwise than their canonical name, non-canonical, once each. */
+  private attachReadings(): void {
+    for (const { id, surface, sentence } of this.surfaces) {
+      const record = this.institutions.get(id);
+      if (!record || [record.name, record.nameJa].some((n) => n && squash(n).toLowerCase() === squash(surface).toLowerCase())) continue;
+      const already = record.sources.some((c) => typeof c !== 'string' && c.reading && squash(c.reading).toLowerCase() === squash(surface).toLowerCase());
+      if (already) continue;
+      record.sources.push({ source: this.source(sentence), field: 'name', reading: surface, canonical: false, note: 'the report writes it this way; the canonical name is the record\'s' });
+    }
   }
 
   placeholder(country: string, sentence: Sentence): string {
@@ -156,6 +174,7 @@ export class DraftBuilder {
     if (match) {
       const existing = this.people.get(match.id) ?? structuredClone(match);
       existing.sources = [...existing.sources, { source, field: 'familyName', reading: mention.surface, note: inGraph.length ? 'matched to the graph: same family name' + (mention.institution ? ' and institution' : '') : 'same person as an earlier mention: same family name' }];
+      this.noteStageConflict(existing, mention, source, sentence);
       this.improve(existing, mention);
       this.people.set(match.id, existing);
       this.personOf.set(mention, match.id);
@@ -181,6 +200,13 @@ export class DraftBuilder {
     if (mention.confidence < 0.8) this.flag(mention.confidence, id, 'name', mention.surface, 'name not in the dictionary; taken because a title follows it', sentence.text);
     if (!membership) this.flag(0.5, id, 'memberships', '', 'the sentence names no institution for this person', sentence.text);
     return id;
+  }
+
+  /** A title in the text against the stage on record (the table's, or the graph's): kept as a reading, the record's stays canonical. */
+  private noteStageConflict(record: PersonRecord, mention: PersonMention, source: string, sentence: Sentence): void {
+    if (mention.stage === 'UNKNOWN' || record.careerStage === 'UNKNOWN' || mention.stage === record.careerStage) return;
+    record.sources = [...record.sources, { source, field: 'careerStage', reading: mention.titleSurface ?? mention.surface, canonical: false, note: `the text says ${mention.stage}; the record keeps ${record.careerStage}` }];
+    this.flag(0.5, record.id, 'careerStage', mention.stage, `the text's title (${mention.titleSurface ?? mention.surface}) disagrees with the recorded ${record.careerStage}`, sentence.text);
   }
 
   private improve(record: PersonRecord, mention: PersonMention): void {
@@ -365,6 +391,7 @@ export class DraftBuilder {
   }
 
   dataset(): Dataset {
+    this.attachReadings();
     const labs = structuredClone(
       this.gazetteer.dataset.labs.filter(
         (l) => [...this.visits.values()].some((v) => v.lab === l.id) || [...this.people.values()].some((p) => p.memberships.some((m) => m.lab === l.id)),

@@ -51,12 +51,15 @@ function event(sentence: Sentence, builder: DraftBuilder): void {
   });
 }
 
-const TRANSFER = /(\S+?)が所有する(\S+?)を(\S+?)に提供/;
+// "東北大が所有する正極を英国グループに提供", "試料を KAIST に提供": the owner is the first institution before the object.
+const TRANSFER = /([^、。\s]+?)を\s*([^、。]+?)に\s*提供/;
 
 function transfer(sentence: Sentence, people: PersonMention[], builder: DraftBuilder): void {
   const m = TRANSFER.exec(sentence.text);
   if (!m) return;
-  const owner = findInstitutions(m[1], builder.gazetteer)[0];
+  const owner = findInstitutions(sentence.text.slice(0, (m.index ?? 0) + m[1].length), builder.gazetteer)[0];
+  const thing = m[1].replace(/^.*(所有する|保有する|が有する|の)/, '');
+  const to = m[2];
   if (!owner) return;
   const known = builder.knownFrom(builder.gazetteer.dataset.transfers, sentence);
   if (known) {
@@ -73,10 +76,11 @@ function transfer(sentence: Sentence, people: PersonMention[], builder: DraftBui
   }
   const source = builder.source(sentence);
   const material = `material:${sentence.key}`;
-  builder.extra.materials.push({ id: material, name: m[2], nameJa: m[2], kind: 'MATERIAL', owner: builder.institution(owner.id), themes: [], sources: [source] });
-  const group = people.find((p) => p.kind === 'cohort' && m[3].includes(p.surface.replace(/\s/g, '')));
+  builder.extra.materials.push({ id: material, name: thing, nameJa: thing, kind: 'MATERIAL', owner: builder.institution(owner.id), themes: [], sources: [source] });
+  const group = people.find((p) => p.kind === 'cohort' && to.includes(p.surface.replace(/\s/g, '')));
   const recipient = group ? builder.person(group, sentence) : undefined;
-  const country = group?.country ?? COUNTRIES.find((c) => c.words.some((w) => m[3].includes(w)))?.code;
-  const to = country ? builder.placeholder(country, sentence) : builder.institution(owner.id);
-  builder.extra.transfers.push({ id: `transfer:${sentence.key}`, material, from: owner.id, to: [to], recipients: recipient ? [recipient] : [], status: 'COMPLETED', sources: [source] });
+  const country = group?.country ?? COUNTRIES.find((c) => c.words.some((w) => to.includes(w)))?.code;
+  const receiver = findInstitutions(to, builder.gazetteer)[0]?.id ?? (country ? builder.placeholder(country, sentence) : undefined);
+  if (!receiver) return;
+  builder.extra.transfers.push({ id: `transfer:${sentence.key}`, material, from: owner.id, to: [builder.institution(receiver)], recipients: recipient ? [recipient] : [], status: 'COMPLETED', sources: [source] });
 }

@@ -59,3 +59,15 @@ describe('kizuna extract on the seed report', () => {
     expect(result.people.recall).toBeGreaterThanOrEqual(0.9);
   }, 60_000);
 });
+
+describe('conflicting readings', () => {
+  it('keeps an institution written otherwise (BTU, NAL, 東北大) as a non-canonical reading, and a title against the table', async () => {
+    const report = readFileSync(join(root, 'seed/source/fy2024-progress-report.ja.txt'), 'utf8');
+    const { dataset } = await extractDraft(report, { fiscalYear: 2024, homeCountry: 'JP', document: 'r', graph: coldGraph, tokenizer: kuromojiTokenizer() });
+    const readings = (id: string) => dataset.institutions.find((i) => i.id === id)?.sources.flatMap((c) => (typeof c === 'string' ? [] : [[c.reading, c.canonical]]));
+    expect(readings('institution:tu-braunschweig')).toEqual(expect.arrayContaining([['BTU', false]]));
+    expect(readings('institution:argonne')).toEqual(expect.arrayContaining([['NAL', false]]));
+    expect(readings('institution:tohoku-u')?.some(([reading, canonical]) => reading === '東北大' && canonical !== true)).toBe(true);
+    expect(datasetSchema.safeParse(dataset).success).toBe(true);
+  }, 120_000);
+});

@@ -1,15 +1,15 @@
 import { downloadAsPNG } from '@sigma/export-image';
 import type Graph from 'graphology';
 import { request } from './api';
-import type { CareerStage, ExplorerBridgesQuery, ExplorerCirculationQuery, ExplorerJapaneseNamesQuery, ExplorerPathQuery, ExplorerVisitsQuery, VisitStatus } from './gql/graphql';
+import type { CareerStage, ExplorerCirculationQuery, ExplorerJapaneseNamesQuery, ExplorerVisitsQuery, VisitStatus } from './gql/graphql';
 import { bilingual, messages, type Messages } from './i18n';
 import { fiscalYearsOf, groupedGraph, markPlanned, personGraph, shortLabel, personPasses, tiePasses, toNetworkData, type EdgeAttrs, type NetworkData, type NodeAttrs, type VisitStatusIndex } from './model';
 import { NetworkView } from './network';
-import { TIE_STYLE } from './palette';
 import { BridgesQuery, CentralityQuery, CirculationQuery, DoneTiesQuery, GroupDetailsQuery, JapaneseNamesQuery, NetworkQuery, PathQuery, PersonDetailsQuery, SearchQuery, TieEvidenceQuery, VisitsQuery } from './queries';
 import { parseState, serializeState, type Mode, type ViewState } from './state';
 import { groupDetails, personDetails, type DetailsActions } from './ui/details';
 import { byId, h, replace } from './ui/dom';
+import { bridgesList, legend, pathPanel, type Bridge, type Path } from './ui/panels';
 import { circulationFigures, gantt, type VisitRow } from './ui/timeline';
 
 /** Above this many people the view starts from groups; `?groupAbove=N` changes it. */
@@ -18,8 +18,6 @@ const STAGES: CareerStage[] = ['GRADUATE_STUDENT', 'POSTDOC', 'ASSISTANT_PROFESS
 const STATUSES: VisitStatus[] = ['COMPLETED', 'IN_PROGRESS', 'PLANNED', 'CANCELLED'];
 const MODES: Mode[] = ['network', 'bridges', 'path', 'timeline'];
 
-type Bridge = ExplorerBridgesQuery['bridges'][number];
-type Path = ExplorerPathQuery['collaborationPath'];
 
 /**
  * The explorer: one state object (mirrored in the URL), the API's answers, and a sigma view.
@@ -413,61 +411,21 @@ class Explorer implements DetailsActions {
     const panel = byId('panel');
     const { mode } = this.state;
     const parts: (HTMLElement | null)[] = [];
-    if (mode === 'bridges') parts.push(this.bridgesList());
-    if (mode === 'path') parts.push(this.pathPanel());
+    if (mode === 'bridges') parts.push(bridgesList(m, this.state.lang, this.state.level, this.bridges, this.state.selected, (id) => this.select(id)));
+    if (mode === 'path')
+      parts.push(pathPanel(m, this.state.lang, {
+        people: this.data?.nodes ?? [], from: this.state.from, to: this.state.to, path: this.path,
+        setEnd: (end, id) => this.set({ [end]: id }),
+        find: () => void this.findPath(),
+      }));
     if (mode === 'timeline') parts.push(circulationFigures(m, this.state.fiscalYear, this.state.fiscalYear === null ? null : this.circulation.get(this.state.fiscalYear) ?? null));
     parts.push(h('h2', {}, m.details));
     parts.push(this.state.selected && this.details?.dataset.id === this.state.selected ? this.details : h('p', { class: 'muted' }, this.state.selected ? m.loading : m.nothingSelected));
     replace(panel, parts);
   }
 
-  private bridgesList(): HTMLElement {
-    const m = this.m;
-    if (!this.bridges) return h('p', {}, m.loading);
-    if (!this.bridges.length) return h('p', {}, m.bridgesNone);
-    return h('section', { id: 'bridges' },
-      h('h2', {}, m.bridgesTitle(this.bridges.length, m.levels[this.state.level])),
-      h('ul', { class: 'list' }, this.bridges.map((b) => h('li', {},
-        h('button', { type: 'button', class: 'link', 'data-person': b.person.id, 'aria-current': String(this.state.selected === b.person.id), onclick: () => this.select(b.person.id) },
-          bilingual(this.state.lang, b.person.name ?? b.person.displayName, b.person.nameJa)),
-        h('span', { class: 'muted' }, ` ${m.stages[b.careerStage]}`),
-        h('ul', { class: 'pairs' }, b.pairs.map((p) => h('li', {}, this.groupName(p.a.group), ' ↔ ', this.groupName(p.b.group), p.structuralHole ? h('span', { class: 'tag' }, m.structuralHole) : null)))))));
-  }
-
-  /** A bridge's group, with the level it resolved at when that is not the one asked for (a lab's institution). */
-  private groupName(g: { name: string; level: ViewState['level']; resolvedLevel: ViewState['level'] }): string {
-    return g.resolvedLevel === g.level ? g.name : `${g.name} (${this.m.levels[g.resolvedLevel].toLowerCase()})`;
-  }
-
-  private pathPanel(): HTMLElement {
-    const m = this.m;
-    const people = (this.data?.nodes ?? []).slice().sort((a, b) => a.label.localeCompare(b.label));
-    const options = h('datalist', { id: 'people-list' }, people.slice(0, 5000).map((p) => h('option', { value: p.label })));
-    const resolve = (text: string) => people.find((p) => p.label === text || p.id === text)?.id ?? null;
-    const input = (name: 'from' | 'to', label: string) => h('label', {}, label,
-      h('input', { id: `path-${name}`, list: 'people-list', value: people.find((p) => p.id === this.state[name])?.label ?? '',
-        onchange: (e: Event) => this.set({ [name]: resolve((e.target as HTMLInputElement).value) }) }));
-    const result = this.path === undefined ? h('p', { class: 'muted' }, m.pathHint)
-      : this.path === null ? h('p', {}, m.pathNone)
-      : h('ol', { class: 'path' }, this.path.steps.map((step) => h('li', {},
-          h('strong', {}, `${step.from.displayName} → ${step.to.displayName}`), ' ',
-          step.tie.kinds.map((k) => h('span', { class: 'tag' }, m.ties[k])),
-          h('ul', { class: 'evidence' },
-            step.tie.visits.map((v) => h('li', {}, `${m.ties.VISIT}: ${v.start ?? '?'} → ${v.to?.shortName ?? v.to?.name ?? '?'} (${m.statuses[v.status]}) — ${this.state.lang === 'ja' && v.purposeJa ? v.purposeJa : v.purpose}`)),
-            step.tie.papers.map((p) => h('li', {}, `${m.ties.COAUTHORSHIP}: ${p.title} (${p.status})`)),
-            step.tie.labs.map((l) => h('li', {}, `${m.ties.SHARED_LAB}: ${l.name}`))))));
-    return h('section', { id: 'path' }, h('h2', {}, m.pathTitle), options, input('from', m.pathFrom), input('to', m.pathTo),
-      h('button', { type: 'button', id: 'path-find', onclick: () => void this.findPath() }, m.pathFind),
-      this.path ? h('p', {}, m.pathHops(this.path.hops)) : null, result);
-  }
-
   private renderLegend(): void {
-    const m = this.m;
-    const colours = this.data ? [...this.data.colours.entries()] : [];
-    replace(byId('legend'),
-      h('div', {}, m.legendNodes, ': ', colours.map(([c, col]) => h('span', { class: 'item' }, h('span', { class: 'swatch', style: `background:${col}` }), c))),
-      h('div', {}, (Object.keys(TIE_STYLE) as (keyof typeof TIE_STYLE)[]).map((k) => h('span', { class: 'item' }, h('span', { class: 'line', style: `border-top: ${Math.ceil(TIE_STYLE[k].size)}px solid ${TIE_STYLE[k].colour}` }), m.ties[k])),
-        h('span', { class: 'item' }, h('span', { class: 'line', style: 'border-top: 2px dashed #3b3b3b' }), m.statuses.PLANNED)));
+    replace(byId('legend'), legend(this.m, this.data ? [...this.data.colours.entries()] : []));
   }
 
   private renderStatus(): void {

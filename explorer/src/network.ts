@@ -8,6 +8,21 @@ import { EdgeDashedProgram } from './dashedEdge';
 import type { EdgeAttrs, NodeAttrs } from './model';
 import { DIMMED, HIGHLIGHT } from './palette';
 
+/**
+ * A seeded random source (mulberry32), so the same data gives the same picture on every load
+ * and a shared link shows what its sender saw; Math.random cannot be seeded.
+ */
+function seededRandom(seed = 20240401): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /** Up to this many nodes the layout runs synchronously (see `lay`); above, in a web worker. */
 const SYNC_LAYOUT_MAX = 400;
 
@@ -137,8 +152,9 @@ export class NetworkView {
 
   private lay(graph: Graph<NodeAttrs, EdgeAttrs>, previous?: Graph<NodeAttrs, EdgeAttrs>): void {
     if (graph.order === 0) return;
-    circlepack.assign(graph, { hierarchyAttributes: ['country', 'group'] });
-    if (previous) placeNearPrevious(graph, previous);
+    const rng = seededRandom();
+    circlepack.assign(graph, { hierarchyAttributes: ['country', 'group'], rng });
+    if (previous) placeNearPrevious(graph, previous, rng);
     // inferSettings: strong gravity for any size, Barnes-Hut above 2000 nodes; twice its
     // repulsion keeps the labels of small networks apart.
     const inferred = forceAtlas2.inferSettings(graph);
@@ -188,12 +204,12 @@ export class NetworkView {
 }
 
 /** Nodes that existed in the previous view keep their place; new ones start at their group's. */
-function placeNearPrevious(graph: Graph<NodeAttrs, EdgeAttrs>, previous: Graph<NodeAttrs, EdgeAttrs>): void {
+function placeNearPrevious(graph: Graph<NodeAttrs, EdgeAttrs>, previous: Graph<NodeAttrs, EdgeAttrs>, rng: () => number): void {
   graph.forEachNode((id, a) => {
     const from = previous.hasNode(id) ? id : a.group && previous.hasNode(a.group) ? a.group : null;
     if (!from) return;
     const p = previous.getNodeAttributes(from);
     const jitter = from === id ? 0 : 20;
-    graph.mergeNodeAttributes(id, { x: p.x + (Math.random() - 0.5) * jitter, y: p.y + (Math.random() - 0.5) * jitter });
+    graph.mergeNodeAttributes(id, { x: p.x + (rng() - 0.5) * jitter, y: p.y + (rng() - 0.5) * jitter });
   });
 }

@@ -290,7 +290,7 @@ describe.each(STORES)('%s store (port contract)', (_name, makeStore) => {
       });
       expect(p.people.find((x) => x.id === 'person:grads')).toMatchObject({ placeholder: true, labs: [], institutions: ['institution:nims'] });
       expect(p.labs.find((x) => x.id === 'lab:nims-ito')).toEqual({ id: 'lab:nims-ito', label: 'Ito Group', institution: 'institution:nims', head: 'person:ito' });
-      expect(p.institutions.find((x) => x.id === 'institution:nottingham')).toEqual({ id: 'institution:nottingham', label: 'University of Nottingham', country: 'GB' });
+      expect(p.institutions.find((x) => x.id === 'institution:nottingham')).toEqual({ id: 'institution:nottingham', label: 'University of Nottingham', country: 'GB', placeholder: false });
       expect(p.visits.find((x) => x.id === 'visit:sato-jlu')).toEqual({
         id: 'visit:sato-jlu',
         visitor: 'person:sato',

@@ -80,6 +80,13 @@ export interface TieFact {
   groupB: string;
   /** Placed start of the earliest counted visit between the two, YYYY-MM-DD. */
   firstEvidence: string;
+  /**
+   * That visit's start as the source states it (`FY2024`, `2024-09`, `2024-09-15`, `2025`), so
+   * output can say "FY2024" rather than a day the source never gave. Among visits placed on the
+   * same first day, the one whose start is known most precisely (earliest startLatest, then the
+   * smaller text) is the evidence.
+   */
+  firstEvidenceStated: string;
 }
 
 /** One visit placed in the period, for a timeline; all statuses. */

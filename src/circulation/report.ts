@@ -28,7 +28,9 @@ export interface GroupRef {
 
 export interface PersonRef {
   id: string;
+  /** The name to show in English output (Latin forms first, a placeholder's English label). */
   name: string;
+  /** The name to show in Japanese output (Japanese forms first); null when unknown. */
   nameJa: string | null;
 }
 
@@ -135,6 +137,8 @@ export interface NewTie {
   a: GroupRef;
   b: GroupRef;
   firstEvidence: string;
+  /** The first evidence's start as the source states it (`FY2024`, `2024-09`, a day). */
+  firstEvidenceStated: string;
 }
 
 export interface TimelineItem {
@@ -263,7 +267,7 @@ export function buildCirculationReport(facts: CirculationFacts, options: BuildOp
   const placed = facts.flows;
   const totalStays = stays(between);
   const daysAbroad = days(abroad);
-  const newTies = facts.newTies.map((t) => ({ a: group(t.groupA), b: group(t.groupB), firstEvidence: t.firstEvidence }));
+  const newTies = facts.newTies.map((t) => ({ a: group(t.groupA), b: group(t.groupB), firstEvidence: t.firstEvidence, firstEvidenceStated: t.firstEvidenceStated }));
   const timeline: TimelineItem[] = facts.timeline.map((t) => ({
     visit: t.visit,
     person: names.people.get(t.person) ?? { id: t.person, name: t.person, nameJa: null },

@@ -1,5 +1,6 @@
 import { fiscalYearRange, type DateRange } from '../domain/fiscalYear';
 import { resolvedLevelOf } from '../domain/groupLevel';
+import { personNameIn } from '../domain/displayName';
 import { parsePartialDate } from '../domain/partialDate';
 import type { GraphNode } from '../store/graph';
 import type { GraphStore } from '../store/port';
@@ -65,9 +66,19 @@ export function groupRefOf(node: GraphNode, countryCode: string | null): GroupRe
   };
 }
 
+/** A person's names for output: `name` for English, `nameJa` for Japanese (personNameIn). */
 function personRefOf(node: GraphNode): PersonRef {
   const p = node.props;
-  return { id: node.id, name: str(p.displayName) ?? str(p.name) ?? node.id, nameJa: str(p.nameJa) };
+  const fields = {
+    id: node.id,
+    name: str(p.name) ?? undefined,
+    nameJa: str(p.nameJa) ?? undefined,
+    familyName: str(p.familyName) ?? undefined,
+    familyNameJa: str(p.familyNameJa) ?? undefined,
+    cohort: str(p.cohort) ?? undefined,
+    cohortEn: str(p.cohortEn) ?? undefined,
+  };
+  return { id: node.id, name: personNameIn(fields, 'en'), nameJa: personNameIn(fields, 'ja') };
 }
 
 /** A mistake in the period asked for; GraphQL turns it into BAD_USER_INPUT, the CLI into an error line. */

@@ -266,6 +266,9 @@ export class NewTie {
 
   @Field(() => GraphQLLocalDate, { description: 'Placed start of the earliest counted visit between the two.' })
   firstEvidence!: string;
+
+  @Field(() => String, { description: 'That visit\'s start as the source states it: a day, a month (2024-09), a fiscal year (FY2024) or a year (2025). Show this rather than firstEvidence when the source gives no day.' })
+  firstEvidenceStated!: string;
 }
 
 @ObjectType({ description: 'Brain-circulation measures of one period (docs/metrics.md §Circulation).' })

@@ -27,7 +27,7 @@ export function memoryCirculationFacts(store: MemoryStore, query: CirculationQue
   const counted = new Set<VisitStatus>(countedStatuses(query.includePlanned));
   const flows = new Map<string, FlowFact>();
   const peopleSeen = new Map<string, { role: PeopleRole; group: string | null; person: GraphNode }>();
-  const firstEvidence = new Map<string, TieFact>();
+  const firstEvidence = new Map<string, TieFact & { latest: string }>();
   const timeline: TimelineFact[] = [];
   let undated = 0;
 
@@ -49,8 +49,8 @@ export function memoryCirculationFacts(store: MemoryStore, query: CirculationQue
       const [a, b] = fromGroup < toGroup ? [fromGroup, toGroup] : [toGroup, fromGroup];
       const key = `${a}|${b}`;
       const seen = firstEvidence.get(key);
-      const day = dayToIso(placement.start);
-      if (!seen || day < seen.firstEvidence) firstEvidence.set(key, { groupA: a, groupB: b, firstEvidence: day });
+      const candidate = { day: dayToIso(placement.start), latest: String(visit.props.startLatest ?? visit.props.startEarliest), stated: statedStart(visit, placement.start) };
+      if (!seen || compareEvidence(candidate, seen) < 0) firstEvidence.set(key, { groupA: a, groupB: b, firstEvidence: candidate.day, firstEvidenceStated: candidate.stated, latest: candidate.latest });
     }
 
     if (!isInPeriod(placement, period)) continue;
@@ -95,7 +95,9 @@ export function memoryCirculationFacts(store: MemoryStore, query: CirculationQue
     row.people += weightOf(person);
   }
 
-  const inPeriodTies = [...firstEvidence.values()].filter((t) => t.firstEvidence >= query.period.start && t.firstEvidence <= query.period.end);
+  const inPeriodTies = [...firstEvidence.values()]
+    .filter((t) => t.firstEvidence >= query.period.start && t.firstEvidence <= query.period.end)
+    .map(({ latest: _latest, ...tie }) => tie);
   const ordered = normalizeFacts({ flows: [], people: [], newTies: [], undated, timeline, timelineTotal: timeline.length }).timeline;
   return normalizeFacts({
     flows: [...flows.values()],
@@ -105,6 +107,22 @@ export function memoryCirculationFacts(store: MemoryStore, query: CirculationQue
     timeline: ordered.slice(0, Math.max(0, Math.floor(query.timelineLimit ?? 0))),
     timelineTotal: timeline.length,
   });
+}
+
+/** The start as stated; a placed visit always has one, but an ISO day stands in if not. */
+function statedStart(visit: GraphNode, placedStart: number): string {
+  return typeof visit.props.start === 'string' && visit.props.start.length > 0 ? visit.props.start : dayToIso(placedStart);
+}
+
+/** Earlier placed start first; on the same day, the more precisely known start (as the Cypher's ORDER BY s, latest, stated). */
+function compareEvidence(a: { day: string; latest: string; stated: string }, b: { firstEvidence: string; latest: string; firstEvidenceStated: string }): number {
+  const keys: Array<[string, string]> = [
+    [a.day, b.firstEvidence],
+    [a.latest, b.latest],
+    [a.stated, b.firstEvidenceStated],
+  ];
+  for (const [x, y] of keys) if (x !== y) return x < y ? -1 : 1;
+  return 0;
 }
 
 /** Came back within the period: a cross-border stay, not still under way, whose placed end falls in the period. */

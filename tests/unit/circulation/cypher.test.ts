@@ -39,7 +39,8 @@ describe('circulationStatements', () => {
   it('aggregates in the database: flows and people end in grouped RETURNs, the timeline is limited there', () => {
     expect(s.flows.cypher).toMatch(/count\(\*\) AS stays,\s+sum\(overlap \* weight\) AS personDays/);
     expect(s.people.cypher).toMatch(/WITH DISTINCT p, weight, roleGroup\[0\] AS role/);
-    expect(s.ties.cypher).toMatch(/min\(s\) AS first/);
+    expect(s.ties.cypher).toMatch(/ORDER BY s, latest, stated/);
+    expect(s.ties.cypher).toMatch(/collect\(\{s: s, stated: stated\}\)\[0\] AS first/);
     expect(s.timeline!.cypher).toMatch(/rows\[0\.\.\$limit\]/);
   });
 
@@ -63,7 +64,7 @@ describe('decodeCirculationFacts', () => {
         { fromGroup: 'country:JP', toGroup: 'country:DE', fromCountry: 'JP', toCountry: 'DE', status: 'COMPLETED', scheduleChange: 'NONE', stayClass: 'UNKNOWN', careerStage: 'UNKNOWN', stays: 2, personDays: 0, uncertain: 2 },
       ],
       people: [{ role: 'OUTBOUND', grp: null, careerStage: 'UNKNOWN', people: 1 }],
-      ties: [{ groupA: 'country:JP', groupB: 'country:DE', first: 19814 }],
+      ties: [{ groupA: 'country:JP', groupB: 'country:DE', first: 19814, stated: 'FY2024' }],
       undated: [{ undated: 3 }],
       timeline: [
         {
@@ -79,7 +80,7 @@ describe('decodeCirculationFacts', () => {
       ],
     });
     expect(facts.people).toEqual([{ role: 'OUTBOUND', group: null, careerStage: 'UNKNOWN', people: 1 }]);
-    expect(facts.newTies).toEqual([{ groupA: 'country:DE', groupB: 'country:JP', firstEvidence: '2024-04-01' }]);
+    expect(facts.newTies).toEqual([{ groupA: 'country:DE', groupB: 'country:JP', firstEvidence: '2024-04-01', firstEvidenceStated: 'FY2024' }]);
     expect(facts.undated).toBe(3);
     expect(facts.timeline[0]).toMatchObject({ start: '2024-04-01', end: null, uncertain: true });
     expect(facts.timelineTotal).toBe(2);

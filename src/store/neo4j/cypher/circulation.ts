@@ -96,10 +96,14 @@ export function circulationStatements(query: CirculationQuery): CirculationState
     base,
     'WHERE v.status IN $counted AND fromCountry <> toCountry AND fromGroup IS NOT NULL AND toGroup IS NOT NULL',
     'WITH CASE WHEN fromGroup < toGroup THEN fromGroup ELSE toGroup END AS groupA,',
-    '  CASE WHEN fromGroup < toGroup THEN toGroup ELSE fromGroup END AS groupB, s',
-    'WITH groupA, groupB, min(s) AS first',
-    'WHERE first >= $periodStart AND first <= $periodEnd',
-    'RETURN groupA, groupB, first',
+    '  CASE WHEN fromGroup < toGroup THEN toGroup ELSE fromGroup END AS groupB, s,',
+    '  coalesce(v.startLatest, v.startEarliest) AS latest,',
+    '  coalesce(v.start, toString(date($epoch) + duration({days: s}))) AS stated',
+    // The earliest placed start; on the same day the most precisely known one (memory store: compareEvidence).
+    'ORDER BY s, latest, stated',
+    'WITH groupA, groupB, collect({s: s, stated: stated})[0] AS first',
+    'WHERE first.s >= $periodStart AND first.s <= $periodEnd',
+    'RETURN groupA, groupB, first.s AS first, first.stated AS stated',
   );
 
   const undated = lines(`MATCH (v:${label('Visit')})`, 'WHERE v.startEarliest IS NULL', 'RETURN count(v) AS undated');
@@ -243,6 +247,7 @@ export function decodeCirculationFacts(rows: CirculationRows): CirculationFacts 
     groupA: asString(r.groupA, 'groupA'),
     groupB: asString(r.groupB, 'groupB'),
     firstEvidence: dayToIso(asNumber(r.first, 'first')),
+    firstEvidenceStated: asString(r.stated, 'stated'),
   }));
   const timelineRow = rows.timeline?.[0];
   const timeline: TimelineFact[] = timelineRow

@@ -258,7 +258,8 @@ export function ganttChart(report: CirculationReport, lang: Lang): Chart {
         { transform: [shaped('band')], mark: { type: 'bar', clip: true, stroke: '#9a9a9a', strokeWidth: 0.5, height: 9 }, encoding: { x2: { field: 'end' }, color: colour } },
         {
           transform: [shaped('marker')],
-          mark: { type: 'point', shape: 'triangle-right', filled: true, size: 90, stroke: '#555555', strokeWidth: 0.5, clip: true },
+          // Shifted right by half its width, so that it starts on the start day rather than straddling it.
+          mark: { type: 'point', shape: 'triangle-right', filled: true, size: 90, stroke: '#555555', strokeWidth: 0.5, clip: true, xOffset: 5 },
           // A marker is filled with the solid colour of its kind (a hatched triangle would not read).
           encoding: { fill: { field: 'solid', type: 'nominal', scale: null, legend: null } },
         },

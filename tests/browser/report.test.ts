@@ -208,7 +208,7 @@ describeBrowser(`kizuna report in Chromium${available ? '' : ` — ${BROWSER_SKI
       const terms = await page.locator('#appendix dt').allTextContents();
       expect(terms.length).toBeGreaterThanOrEqual(12);
       expect(terms).toEqual(
-        expect.arrayContaining(lang === 'ja' ? ['対象期間', '若手研究者', '部分的な日付の配置', '不確かな（部分的な）日付'] : ['Period', 'Early career', 'Placing partial dates', 'Uncertain (partial) dates']),
+        expect.arrayContaining(lang === 'ja' ? ['対象期間', '若手研究者', '部分的な日付の配置', '不確かな日付'] : ['Period', 'Early career', 'Placing partial dates', 'Uncertain dates']),
       );
     });
 

@@ -160,7 +160,7 @@ forEachStore(
         expect(row('Early-career participants')).toBe(`35% (${g.totals.participants.earlyCareer}/${g.totals.participants.people})`);
         expect(row('Returnees (went abroad and came back within the period)')).toBe(String(g.totals.returnees.people));
         expect(row('New cross-border ties')).toBe(String(g.totals.newTies));
-        expect(row('Visits placed from partial dates (month, fiscal year, year)')).toBe(`${g.uncertainDateRecords} / ${g.placedRecords}`);
+        expect(row('Visits with uncertain dates (placed by the rule in the appendix)')).toBe(`${g.uncertainDateRecords} / ${g.placedRecords}`);
         expect(md).toContain('| Japan | Germany | 5 | 2 | 4.0 | 5 |');
       } finally {
         rmSync(out, { recursive: true, force: true });

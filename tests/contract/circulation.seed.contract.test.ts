@@ -123,6 +123,16 @@ forEachStore(
       ]);
     });
 
+    it('dates each new tie as the report states it: the fiscal year, or the month when a visit of that first day gives one', () => {
+      // Japan–US: 松田 (ANL) and 岩瀬 (Tufts) are dated only by FY2024, Leverick's visit by 「4月」 (2024-04):
+      // all are placed on 1 April, and the month, the more precise, is the evidence shown.
+      expect(r.newTies.map((t) => [t.a.id, t.b.id, t.firstEvidenceStated])).toEqual([
+        ['country:DE', 'country:JP', 'FY2024'],
+        ['country:GB', 'country:JP', 'FY2024'],
+        ['country:JP', 'country:US', '2024-04'],
+      ]);
+    });
+
     it('puts the seven plans of the report in FY2025, not FY2024', async () => {
       // 「2025 年度に大阪大学大学院生が渡独し」, 「Henss教授自身、および大学院生が 4月に来日し」(2), 「2025 年度に再度西岡助教が渡英」,
       // 「2025 年度に大阪大学の大学院生が渡英する方向」, 「2025 年に Yu 助教が Cambridge 大学に 1 年間滞在」, 「井上助教が 2025 年に現地に長期滞在」.

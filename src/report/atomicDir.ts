@@ -48,7 +48,7 @@ async function assertReplaceable(out: string): Promise<void> {
   let entries: string[];
   try {
     const info = await stat(out);
-    if (!info.isDirectory()) throw new OutputDirError(`${out} exists and is not a directory`);
+    if (!info.isDirectory()) throw new OutputDirError(`${out} exists and is a file, not a folder: choose another --out, or move that file away`);
     entries = await readdir(out);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;

@@ -49,7 +49,8 @@ describe('circulationStatements', () => {
     const institution = circulationStatements({ period: FY2024, groupBy: 'INSTITUTION', includePlanned: false }).flows.cypher;
     const lab = circulationStatements({ period: FY2024, groupBy: 'LAB', includePlanned: false }).flows.cypher;
     expect(country).toContain('fc.id AS fromGroup');
-    expect(institution).toContain('fi.id AS fromGroup');
+    expect(institution).toContain('CASE WHEN coalesce(fi.placeholder, false) THEN null ELSE fi.id END AS fromGroup'); // a placeholder is no group
+    expect(lab).toContain('CASE WHEN coalesce(fi.placeholder, false) THEN fc.id ELSE fi.id END'); // LAB falls back to a placeholder's country
     expect(lab).toMatch(/MEMBER_OF\|HEADS\]->\(l:Lab\)-\[:PART_OF\]->\(fi\)/);
     expect(lab).toMatch(/\(v\)-\[:AT\]->\(l:Lab\)/);
     expect(circulationStatements({ period: FY2024, groupBy: 'LAB', includePlanned: false }).timeline).toBeNull();

@@ -261,9 +261,18 @@ describe('kizuna report (command)', () => {
     expect(d.err.text()).toBe('');
   });
 
-  it('writes an empty report and warns for a fiscal year outside the data', async () => {
+  it('exits 2 and writes nothing for a fiscal year outside the data', async () => {
     const d = deps();
-    const code = await runReportCommand({ fiscalYear: '2030', format: 'html', lang: 'ja', out: join(root, 'fy2030'), groupBy: 'COUNTRY' }, d);
+    const code = await runReportCommand({ fiscalYear: '2030', format: 'html', lang: 'ja', out: join(root, 'fy2030-refused'), groupBy: 'COUNTRY' }, d);
+    expect(code).toBe(2);
+    expect(d.err.text()).toMatch(/^kizuna report: No visit falls in FY2030 \(2030-04-01 – 2031-03-31\): the report is empty\. Nothing was written; .*--allow-empty.*\n$/);
+    expect(d.out.text()).toBe('');
+    expect(existsSync(join(root, 'fy2030-refused'))).toBe(false);
+  });
+
+  it('writes an empty report with --allow-empty, and warns', async () => {
+    const d = deps();
+    const code = await runReportCommand({ fiscalYear: '2030', format: 'html', lang: 'ja', out: join(root, 'fy2030'), groupBy: 'COUNTRY', allowEmpty: true }, d);
     expect(code).toBe(0);
     expect(d.err.text()).toBe('warning: No visit falls in FY2030 (2030-04-01 – 2031-03-31): the report is empty.\n');
     expect(existsSync(join(root, 'fy2030', 'report.html'))).toBe(true);

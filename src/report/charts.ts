@@ -56,8 +56,14 @@ export function flowsChart(report: CirculationReport, lang: Lang): Chart {
   const m = messages(lang);
   const values = report.pairs.map((p) => ({ from: groupName(p.from, lang), to: groupName(p.to, lang), stays: p.stays }));
   const columns = new Set(values.map((v) => v.to));
-  // A column is as wide as its widest name (labels stay horizontal and whole), at least 64 px.
-  const cell = Math.max(64, widest(columns) + 16);
+  const rows = new Set(values.map((v) => v.from));
+  // A column is as wide as its widest name (labels horizontal and whole), at least 64 px; when that
+  // would make the chart wider than the page (many institutions), the names turn to 45° and the
+  // columns shrink to fit, so the figures keep their size instead of the whole SVG being scaled down.
+  const room = MAX_CHART_WIDTH - widest(rows) - 120;
+  const flat = Math.max(64, widest(columns) + 16);
+  const slanted = flat * columns.size > room;
+  const cell = slanted ? Math.max(30, Math.min(64, Math.floor(room / Math.max(1, columns.size)))) : flat;
   return {
     id: 'flows',
     title: m.flowsChart,
@@ -66,7 +72,7 @@ export function flowsChart(report: CirculationReport, lang: Lang): Chart {
       title: { text: m.flowsChart },
       data: { values },
       encoding: {
-        x: { field: 'to', type: 'nominal', title: m.to, axis: { labelAngle: 0, orient: 'top', domain: false, ticks: false } },
+        x: { field: 'to', type: 'nominal', title: m.to, axis: { labelAngle: slanted ? -45 : 0, labelAlign: slanted ? 'left' : 'center', orient: 'top', domain: false, ticks: false } },
         // Horizontal axis title above the row labels: a vertical title turns Japanese on its side.
         y: { field: 'from', type: 'nominal', title: m.from, axis: { titleAngle: 0, titleAlign: 'right', titleBaseline: 'bottom', titleX: -6, titleY: -6, domain: false, ticks: false } },
       },
@@ -81,7 +87,7 @@ export function flowsChart(report: CirculationReport, lang: Lang): Chart {
         },
       ],
       width: Math.max(160, cell * columns.size),
-      height: Math.max(60, 36 * new Set(values.map((v) => v.from)).size),
+      height: Math.max(60, 36 * rows.size),
     } as TopLevelSpec,
   };
 }
@@ -115,7 +121,7 @@ export function stagesChart(report: CirculationReport, lang: Lang): Chart {
             mark: { type: 'bar' },
             encoding: {
               y,
-              x: { field: 'personMonths', type: 'quantitative', aggregate: 'sum', title: m.personMonthsColumn },
+              x: { field: 'personMonths', type: 'quantitative', aggregate: 'sum', title: m.personMonthsColumn, axis: { tickCount: 6 } },
               color: { field: 'stage', type: 'nominal', title: m.careerStage, sort: stages, scale: { domain: stages } },
             },
           },

@@ -42,8 +42,9 @@ const en: Builder = (c) => [
     text:
       {
         COUNTRY: 'Flows are counted between countries: the country of the institution a visit leaves from and of the one it goes to.',
-        INSTITUTION: 'Flows are counted between institutions: the institution a visit leaves from and the one it goes to.',
-        LAB: "Flows are counted between labs: the visitor's lab at home and the lab visited; where the source names no lab, the institution stands in for it.",
+        INSTITUTION:
+          'Flows are counted between institutions: the institution a visit leaves from and the one it goes to. An unnamed institution is never a group: that end of the visit is unknown. The stay still counts in the totals (across a border it is a stay between groups; within one country it is counted apart, as "group unknown"), but it gives no row, no pair and no new tie.',
+        LAB: "Flows are counted between labs: the visitor's lab at home and the lab visited; where the source names no lab, the institution stands in for it, and where the institution is unnamed, its country.",
       }[c.groupBy] +
       ' Where the source gives only a country ("came to Japan"), the visit points at an unnamed institution of that country: it counts for the country, but two visits to it are never taken as a shared place.',
   },
@@ -107,8 +108,9 @@ const ja: Builder = (c) => [
     text:
       {
         COUNTRY: '流れは国の間で数える：訪問の出発機関の国と訪問先機関の国。',
-        INSTITUTION: '流れは機関の間で数える：訪問の出発機関と訪問先機関。',
-        LAB: '流れは研究室の間で数える：訪問者の所属研究室と訪問先の研究室。資料に研究室の記載がない場合は機関で代える。',
+        INSTITUTION:
+          '流れは機関の間で数える：訪問の出発機関と訪問先機関。機関名の記載がない機関はグループとしない（その端は不明）。滞在は合計には数える（国境を越えればグループ間の滞在、国内なら「グループ不明」として別に数える）が、行・組・新たなつながりは作らない。',
+        LAB: '流れは研究室の間で数える：訪問者の所属研究室と訪問先の研究室。資料に研究室の記載がない場合は機関で、機関名の記載もない場合は国で代える。',
       }[c.groupBy] +
       '資料が国しか示さない訪問（「来日」など）は、その国の「機関名の記載なし」に結び付ける。国としては数えるが、同じ場所にいた根拠とは見なさない。',
   },

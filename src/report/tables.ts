@@ -33,6 +33,8 @@ export function reportTables(report: CirculationReport, lang: Lang): Table[] {
         [m.stays, String(t.stays)],
         [m.crossBorderStays, String(t.crossBorderStays)],
         [m.domesticStays, String(t.domesticStays)],
+        // Only a level that can leave a group unknown (a placeholder end at INSTITUTION level) has any.
+        ...(report.groupBy !== 'COUNTRY' || t.unknownGroupStays > 0 ? [[m.unknownGroupStays, String(t.unknownGroupStays)]] : []),
         [m.personMonthsAbroad, formatNumber(t.personMonthsAbroad)],
         [m.participants, String(t.participants.people)],
         [m.earlyCareerParticipants, formatShare(t.participants.earlyCareer, t.participants.people)],

@@ -3,7 +3,7 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import type { CirculationReport, TimelineItem } from '../circulation/report';
 import { toDayNumber } from '../domain/days';
 import type { Lang } from '../domain/enums';
-import { groupName, messages, personName } from './i18n';
+import { groupLabel, groupName, messages, personName } from './i18n';
 import { textWidth, useReportTextMetrics } from './textWidth';
 
 /**
@@ -54,7 +54,7 @@ const widest = (texts: Iterable<string>, size = LABEL_SIZE) => Math.max(0, ...[.
 /** Stays per (from, to) pair as a matrix: rows are origins, columns destinations. */
 export function flowsChart(report: CirculationReport, lang: Lang): Chart {
   const m = messages(lang);
-  const values = report.pairs.map((p) => ({ from: groupName(p.from, lang), to: groupName(p.to, lang), stays: p.stays }));
+  const values = report.pairs.map((p) => ({ from: groupLabel(p.from, lang, report.groupBy), to: groupLabel(p.to, lang, report.groupBy), stays: p.stays }));
   const columns = new Set(values.map((v) => v.to));
   const rows = new Set(values.map((v) => v.from));
   // A column is as wide as its widest name (labels horizontal and whole), at least 64 px; when that
@@ -99,7 +99,7 @@ export function flowsChart(report: CirculationReport, lang: Lang): Chart {
 export function stagesChart(report: CirculationReport, lang: Lang): Chart {
   const m = messages(lang);
   const values = report.byStage.filter((s) => s.personDays > 0).map((s) => ({
-    group: groupName(s.group, lang),
+    group: groupLabel(s.group, lang, report.groupBy),
     direction: m.direction[s.direction],
     stage: m.stages[s.careerStage],
     personMonths: Math.round(s.personMonths * 10) / 10,

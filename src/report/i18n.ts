@@ -15,6 +15,7 @@ const en = {
   plannedIncluded: 'Planned visits are counted as if they happened.',
   plannedExcluded: 'Planned and cancelled visits are not counted in the flows (plan fulfilment lists them).',
   warnings: 'Warnings',
+  emptyPeriod: (period: string) => `No visit falls in ${period}: the report is empty.`,
   definitions: 'Every figure is defined in the appendix at the end of this report (after the OECD STI Scoreboard “scientists on the move”).',
   appendix: 'Appendix: definitions',
   generated: (at: string) => `Generated ${at} by kizuna report.`,
@@ -113,6 +114,7 @@ const ja: Messages = {
   plannedIncluded: '計画中の訪問も実施済みとして数えています。',
   plannedExcluded: '計画中・中止の訪問は流れの集計に含めていません（計画の達成状況の表に記載）。',
   warnings: '警告',
+  emptyPeriod: (period) => `${period}に配置される訪問はありません。このレポートは空です。`,
   definitions: '各数値の定義は巻末の付録に記載（OECD STI Scoreboard「scientists on the move」に準拠）。',
   appendix: '付録：定義',
   generated: (at) => `${at} に kizuna report で作成。`,
@@ -204,6 +206,18 @@ export function messages(lang: Lang): Messages {
 export function groupName(group: GroupRef, lang: Lang): string {
   if (lang === 'ja' && group.nameJa) return group.nameJa;
   return group.shortName ?? group.name;
+}
+
+/**
+ * A group as a flow table or chart names it: with the level it resolved at when that is not the
+ * level asked for ("Japan (country)" among labs), so a lab, an institution standing in for an
+ * unknown lab and a country are never read as groups of one kind.
+ */
+export function groupLabel(group: GroupRef, lang: Lang, level: GroupLevel): string {
+  const name = groupName(group, lang);
+  if (group.kind === level) return name;
+  const kind = messages(lang).levels[group.kind];
+  return lang === 'ja' ? `${name}（${kind}）` : `${name} (${kind})`;
 }
 
 export function personName(person: PersonRef, lang: Lang): string {

@@ -41,11 +41,12 @@ const overlap = (a: Box, b: Box, tolerance = 0.5) =>
 
 describeBrowser(`kizuna report in Chromium${available ? '' : ` — ${BROWSER_SKIP_REASON}`}`, () => {
   let browser: Browser;
-  /** ja and en by country (the default), and en by institution: many more, longer names. */
+  /** ja and en by country (the default); en by institution and ja by lab: many more, longer names. */
   const CASES = [
     { name: 'ja', lang: 'ja', groupBy: 'COUNTRY' },
     { name: 'en', lang: 'en', groupBy: 'COUNTRY' },
     { name: 'en-institution', lang: 'en', groupBy: 'INSTITUTION' },
+    { name: 'ja-lab', lang: 'ja', groupBy: 'LAB' },
   ] as const;
   type Case = (typeof CASES)[number];
   const reports = new Map<string, string>();

@@ -64,8 +64,8 @@ const en: Builder = (c) => [
       'Its length is the stated length in whole days (a month = 365.25 / 12 days, rounded); when only an end is given, it runs to that end; otherwise the length is not stated. A stay belongs to every period it overlaps, its days split between them; a stay of unstated length belongs to the period its start falls in.',
   },
   {
-    term: 'Uncertain (partial) dates',
-    text: 'A visit\'s dates are certain only when the source gives its start to the day and either its end to the day or a length in days or weeks. A month, fiscal year or year as start or end, or a length in months or years (it rests on the 365.25 / 12 rule), makes the visit uncertain. The "partial dates" figures count these visits, so a reader sees how much of the result rests on the placing rule.',
+    term: 'Uncertain dates',
+    text: 'A visit\'s dates are certain only when the source gives its start to the day and either its end to the day or a length in days or weeks. A month, fiscal year or year as start or end, or a length in months or years (it rests on the 365.25 / 12 rule), makes the visit uncertain. The "uncertain dates" figures count these visits, so a reader sees how much of the result rests on the placing rule.',
   },
   {
     term: 'Person-months abroad',
@@ -127,8 +127,8 @@ const ja: Builder = (c) => [
       '長さは記載された期間を日数に直したもの（1 か月 = 365.25 / 12 日、四捨五入）。終了だけが記載されていればその日まで。どちらもなければ期間は「記載なし」。滞在は重なるすべての期間に属し、日数はそれぞれに按分する。期間の記載がない滞在は、開始が属する期間に数える。',
   },
   {
-    term: '不確かな（部分的な）日付',
-    text: '開始が日まで記載され、かつ終了が日まで、または期間が日・週で記載されている場合に限り、日付は確かとする。開始・終了が月・年度・年のみの場合や、期間が月・年で記載された場合（365.25 / 12 日の規則による）は不確かとする。「部分的な日付」の数値はこうした訪問の件数で、結果がどれだけ配置の規則に依っているかを示す。',
+    term: '不確かな日付',
+    text: '開始が日まで記載され、かつ終了が日まで、または期間が日・週で記載されている場合に限り、日付は確かとする。開始・終了が月・年度・年のみの場合や、期間が月・年で記載された場合（365.25 / 12 日の規則による）は不確かとする。「日付が不確か」の数値はこうした訪問の件数で、結果がどれだけ配置の規則に依っているかを示す。',
   },
   {
     term: '海外滞在の人月',

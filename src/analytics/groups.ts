@@ -1,6 +1,6 @@
 import type { GroupLevel } from '../domain/enums';
 import { labelOfId, type Label } from '../domain/ids';
-import { badInput, notFound } from '../errors';
+import { badInput, echo, notFound } from '../errors';
 import { countryId, type CollaborationNetwork } from './collaborationGraph';
 import type { Csr } from './csr';
 
@@ -90,7 +90,7 @@ export function resolveGroups(gi: GroupIndex, ids: readonly string[], argument: 
   const want = GROUP_LABEL[gi.level];
   return ids.map((id) => {
     const label = labelOfId(id);
-    if (label !== want) throw badInput(`${argument}: "${id}" is not a ${want} id (level ${gi.level})`, { argumentName: argument });
+    if (label !== want) throw badInput(`${argument}: "${echo(id)}" is not a ${want} id (level ${gi.level})`, { argumentName: argument });
     const g = gi.index.get(id);
     if (g !== undefined) return g;
     if (existing?.has(id)) return -1;
@@ -102,7 +102,7 @@ export function resolveGroups(gi: GroupIndex, ids: readonly string[], argument: 
 export function resolvePeople(csr: Csr, ids: readonly string[], argument: string): number[] {
   return ids.map((id) => {
     const label = labelOfId(id);
-    if (label !== 'Person') throw badInput(`${argument}: "${id}" is not a Person id`, { argumentName: argument });
+    if (label !== 'Person') throw badInput(`${argument}: "${echo(id)}" is not a Person id`, { argumentName: argument });
     const i = csr.index.get(id);
     if (i === undefined) throw notFound(`${argument}: no Person "${id}"`, { argumentName: argument, id });
     return i;

@@ -1,6 +1,6 @@
 import type { CareerStage } from '../domain/enums';
 import { labelOfId } from '../domain/ids';
-import { badInput, notFound } from '../errors';
+import { badInput, echo, notFound } from '../errors';
 import type { CollaborationNetwork } from './collaborationGraph';
 import { arcBetween, type Csr } from './csr';
 
@@ -77,7 +77,7 @@ export function endpointMembers(network: CollaborationNetwork, csr: Csr, id: str
     if (!network.labs.has(id)) throw notFound(`${argument}: no Lab "${id}"`, { argumentName: argument, id });
     return (network.labMembers.get(id) ?? []).map((m) => csr.index.get(m)!).filter((i) => i !== undefined).sort((a, b) => a - b);
   }
-  throw badInput(`${argument}: "${id}" is not a Person or Lab id`, { argumentName: argument, id });
+  throw badInput(`${argument}: "${echo(id)}" is not a Person or Lab id`, { argumentName: argument, id: echo(id) });
 }
 
 function bfsPath(csr: Csr, sources: number[], targets: number[], maxHops: number): number[] | null {

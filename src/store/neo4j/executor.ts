@@ -24,8 +24,8 @@ export interface ExecutorTuning {
   probeIntervalMs?: number;
 }
 
-/** Default interval of the breaker's background probe: recovery within ~0.5 s of Bolt returning. */
-export const DEFAULT_PROBE_INTERVAL_MS = 400;
+/** Default interval of the breaker's background probe: recovery within ~0.3 s of Bolt returning (plus connecting). */
+export const DEFAULT_PROBE_INTERVAL_MS = 250;
 
 /**
  * Short on purpose: an unreachable Neo4j must turn into a SERVICE_UNAVAILABLE answer within a few

@@ -1,6 +1,6 @@
 import { expressMiddleware } from '@as-integrations/express5';
 import type { ApolloServer } from '@apollo/server';
-import express, { type Express, type RequestHandler } from 'express';
+import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { DEFAULT_HTTP_SETTINGS, type HttpSettings } from '../config';
 import { createContext, type Context, type ContextDeps } from '../graphql/context';
 import type { Logger } from '../logger';
@@ -43,6 +43,7 @@ export function createApp(apollo: ApolloServer<Context>, deps: ContextDeps, logg
     }
   });
   app.use('/explorer', explorerRouter('/graphql'));
+  app.get('/graphql', redirectBrowsersToExplorer);
   const guarded = [corsFor(http), rateLimitFor(http)];
   app.use('/export', ...guarded, exportRouter(deps));
   app.use(
@@ -64,4 +65,15 @@ function sourceLimits(limits: QueryLimits): RequestHandler {
     if (typeof query === 'string') checkSource(query, limits);
     next();
   };
+}
+
+/**
+ * A browser opening the printed /graphql URL sends a GET that prefers HTML; Apollo would answer it
+ * with a CSRF-prevention error in JSON. Send it to GraphiQL instead. GraphQL clients (which ask
+ * for JSON, or send * / *) and GETs that carry a query are left to Apollo.
+ */
+function redirectBrowsersToExplorer(req: Request, res: Response, next: NextFunction): void {
+  const preferred = req.accepts(['application/json', 'application/graphql-response+json', 'text/html']);
+  if (preferred === 'text/html' && req.query.query === undefined) return void res.redirect(302, '/explorer');
+  next();
 }

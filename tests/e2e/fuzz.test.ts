@@ -6,7 +6,7 @@ import { startHttpApp, type TestHttpApp } from '../support/httpApp';
 /**
  * 1,000+ generated requests, valid and hostile (tests/support/fuzz.ts), against the HTTP server on
  * the embedded store: no 5xx, no INTERNAL_SERVER_ERROR, no stack, path, driver or Cypher text, and
- * the graph unchanged. The same run on Neo4j is in neo4j-hardening.test.ts.
+ * the graph unchanged. The same run on Neo4j is in tests/contract/hardening.neo4j.contract.test.ts.
  * Replay a failing run with KIZUNA_FUZZ_SEED=<seed printed in the failure>.
  */
 describe('HTTP fuzz (embedded store)', () => {

@@ -4,12 +4,15 @@ import type { GraphStore } from '../../src/store/port';
 import { fuzzHttp } from '../support/fuzz';
 import { startHttpApp, type TestHttpApp } from '../support/httpApp';
 import { NEO4J_SKIP_REASON, neo4jTestConfig } from '../support/neo4j';
+import { openNeo4jTestStore } from '../support/testDatabase';
 import { TcpProxy } from '../support/tcpProxy';
 
 /**
- * Hardening on the real Neo4j, in one file so that its suites do not share the database with
- * each other at the same time: the HTTP fuzz run, pool fairness under a flood of aliases, and
- * Neo4j going away mid-load and coming back (through a TCP proxy in front of Bolt).
+ * Hardening on the real Neo4j (the tests' own, KIZUNA_TEST_NEO4J_URI), in the contract tier so it
+ * runs one file at a time with the other suites that clear that database: the HTTP fuzz run, pool
+ * fairness under a flood of aliases, and Neo4j going away mid-load and coming back (through a TCP
+ * proxy in front of Bolt, so the database itself is not stopped). The embedded-store fuzz run is
+ * tests/e2e/fuzz.test.ts.
  */
 const config = neo4jTestConfig();
 const describeNeo4j = config ? describe : describe.skip;
@@ -26,8 +29,7 @@ describeNeo4j('Neo4j hardening', () => {
   let store: GraphStore;
 
   beforeAll(async () => {
-    store = await createNeo4jStore(config!);
-    await store.clear();
+    store = await openNeo4jTestStore(config!);
     await seedStoreFromFile(store);
   }, 120_000);
   afterAll(() => store?.close());

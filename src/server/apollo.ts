@@ -22,6 +22,8 @@ export function createApolloServer(logger: Logger, options: ApolloOptions = {}):
   const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
   return new ApolloServer<Context>({
     schema,
+    // Apollo's own messages go to the same pino logger (not to the console).
+    logger,
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: options.production ?? process.env.NODE_ENV === 'production',

@@ -1,5 +1,7 @@
 import { request } from 'node:http';
 import { connect } from 'node:net';
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { seedStoreFromFile } from '../../src/ingest/seed';
 import { MemoryStore } from '../../src/store/memory/memoryStore';
 import { startHttpApp, type TestHttpApp } from '../support/httpApp';
@@ -137,5 +139,29 @@ describe('HTTP hardening (settings on)', () => {
     expect(last.body.errors[0].extensions.code).toBe('RATE_LIMITED');
     // Health and readiness are never rate-limited.
     expect((await fetch(`${app.base}/health`)).status).toBe(200);
+  });
+});
+
+describe('HTTP error logging', () => {
+  it('goes through pino with the request id, never with the body', async () => {
+    const lines: any[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+        done();
+      },
+    });
+    const app = await startHttpApp(new MemoryStore(), { logger: pino({ level: 'info' }, sink) });
+    try {
+      const response = await app.post('{"query": "SECRET-BODY-TEXT', { 'x-request-id': 'req-42' });
+      expect(response.status).toBe(400);
+      expect(response.headers.get('x-request-id')).toBe('req-42');
+      await app.post({ query: '{ countries { code } }' }, { 'x-request-id': 'req-43' });
+    } finally {
+      await app.close();
+    }
+    expect(lines.find((l) => l.requestId === 'req-42')).toMatchObject({ status: 400, code: 'BAD_USER_INPUT' });
+    expect(lines.find((l) => l.requestId === 'req-43')).toMatchObject({ msg: 'graphql' });
+    expect(JSON.stringify(lines)).not.toContain('SECRET-BODY-TEXT');
   });
 });

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { DEFAULT_HTTP_SETTINGS, type HttpSettings } from '../../src/config';
 import { DEFAULT_EARLY_CAREER_RULE } from '../../src/domain/earlyCareer';
 import { DEFAULT_EXECUTION_LIMITS, type ExecutionLimits } from '../../src/graphql/requestStore';
-import { createLogger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logger';
 import { createApolloServer } from '../../src/server/apollo';
 import { createApp } from '../../src/server/app';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../../src/server/limits';
@@ -23,11 +23,12 @@ export interface TestHttpOptions {
   limits?: Partial<QueryLimits>;
   execution?: Partial<ExecutionLimits>;
   production?: boolean;
+  logger?: Logger;
 }
 
 /** The real HTTP app (createApp) over a given store, on a random loopback port, with settings overridable per test. */
 export async function startHttpApp(store: GraphStore, options: TestHttpOptions = {}): Promise<TestHttpApp> {
-  const logger = createLogger('silent');
+  const logger = options.logger ?? createLogger('silent');
   const limits = { ...DEFAULT_QUERY_LIMITS, ...options.limits };
   const http = { ...DEFAULT_HTTP_SETTINGS, ...options.http };
   const apollo = createApolloServer(logger, { limits, production: options.production ?? false });

@@ -1,5 +1,5 @@
 import { seedStoreFromFile } from '../../src/ingest/seed';
-import { createNeo4jStore } from '../../src/store/neo4j';
+import { createNeo4jStore, Executor } from '../../src/store/neo4j';
 import type { GraphStore } from '../../src/store/port';
 import { fuzzHttp } from '../support/fuzz';
 import { startHttpApp, type TestHttpApp } from '../support/httpApp';
@@ -91,6 +91,19 @@ describeNeo4j('Neo4j hardening', () => {
       const bound = (p: number) => Math.max(500, 4 * percentile(alone, p));
       expect([percentile(times, 50) < bound(50), percentile(times, 90) < bound(90), summary]).toEqual([true, true, summary]);
     }, 60_000);
+  });
+
+  it('a read past the Cypher transaction timeout is stopped by Neo4j: TIMEOUT, and the breaker stays closed', async () => {
+    const executor = Executor.connect({ ...config!, transactionTimeoutMs: 300 });
+    try {
+      const started = Date.now();
+      await expect(executor.read({ cypher: 'UNWIND range(1, 2000000000) AS x RETURN count(x) AS c', params: {} })).rejects.toMatchObject({ kind: 'TIMEOUT' });
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(executor.unavailable).toBe(false);
+      await expect(executor.read({ cypher: 'RETURN 1 AS one', params: {} })).resolves.toEqual([{ one: 1 }]);
+    } finally {
+      await executor.close();
+    }
   });
 
   describe('Neo4j stopped mid-load', () => {

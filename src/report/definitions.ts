@@ -42,8 +42,9 @@ const en: Builder = (c) => [
     text:
       {
         COUNTRY: 'Flows are counted between countries: the country of the institution a visit leaves from and of the one it goes to.',
-        INSTITUTION: 'Flows are counted between institutions: the institution a visit leaves from and the one it goes to.',
-        LAB: "Flows are counted between labs: the visitor's lab at home and the lab visited; where the source names no lab, the institution stands in for it.",
+        INSTITUTION:
+          'Flows are counted between institutions: the institution a visit leaves from and the one it goes to. An unnamed institution is no group: a stay to or from one counts in the totals (across a border as a stay between groups; within one country apart, its group unknown) but in no institution\'s row, pair or new tie.',
+        LAB: "Flows are counted between labs: the visitor's lab at home (a membership that holds on the visit's start) and the lab visited; where the source names no lab, the institution stands in for it, and where it names no institution either, the country. Each group shows the level it stands at.",
       }[c.groupBy] +
       ' Where the source gives only a country ("came to Japan"), the visit points at an unnamed institution of that country: it counts for the country, but two visits to it are never taken as a shared place.',
   },
@@ -107,8 +108,9 @@ const ja: Builder = (c) => [
     text:
       {
         COUNTRY: '流れは国の間で数える：訪問の出発機関の国と訪問先機関の国。',
-        INSTITUTION: '流れは機関の間で数える：訪問の出発機関と訪問先機関。',
-        LAB: '流れは研究室の間で数える：訪問者の所属研究室と訪問先の研究室。資料に研究室の記載がない場合は機関で代える。',
+        INSTITUTION:
+          '流れは機関の間で数える：訪問の出発機関と訪問先機関。機関名の記載がない機関はグループとしない：その訪問は合計には数える（国をまたぐ場合はグループ間の滞在、国内の場合はグループ不明として別に数える）が、機関ごとの行・組・新しいつながりには入れない。',
+        LAB: '流れは研究室の間で数える：訪問者の所属研究室（訪問開始日に在籍している研究室）と訪問先の研究室。資料に研究室の記載がない場合は機関で代え、機関の記載もない場合は国で代える。各グループにはどの水準で代えたかを示す。',
       }[c.groupBy] +
       '資料が国しか示さない訪問（「来日」など）は、その国の「機関名の記載なし」に結び付ける。国としては数えるが、同じ場所にいた根拠とは見なさない。',
   },

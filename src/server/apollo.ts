@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Context } from '../graphql/context';
 import { buildKizunaSchema } from '../graphql/schema';
 import type { Logger } from '../logger';
@@ -18,6 +18,7 @@ export function createApolloServer(logger: Logger): ApolloServer<Context> {
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
     // The hosted Sandbox landing page needs the internet; the API must work fully offline.
-    plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin(schema), requestLogPlugin(logger)],
+    // No cache hints are declared, so the cache-control plugin would only wrap every field resolver.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), queryLimitsPlugin(schema), requestLogPlugin(logger)],
   });
 }

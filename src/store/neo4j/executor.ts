@@ -64,6 +64,18 @@ export class Executor {
     return this.readTransaction((run) => run(query));
   }
 
+  /**
+   * Rows as the driver returns them, without `plain()`: only for statements whose values are
+   * stored scalars, maps and lists (the tree reads of cypher/tree.ts). Integers are already JS
+   * numbers (disableLosslessIntegers) and no temporal value is ever stored, so converting would
+   * only copy a large result once more.
+   */
+  readRaw(query: CypherQuery): Promise<Row[]> {
+    return this.withSession('READ', (session) =>
+      session.executeRead(async (tx) => (await tx.run(query.cypher, query.params)).records.map((record) => record.toObject() as Row)),
+    );
+  }
+
   write(query: CypherQuery): Promise<Row[]> {
     return this.writeTransaction((run) => run(query));
   }

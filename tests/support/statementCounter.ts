@@ -1,0 +1,29 @@
+import neo4j from 'neo4j-driver';
+
+/**
+ * Counts the Cypher statements this process sends, whatever layer sends them: managed
+ * transactions call Transaction.run (bound when each transaction starts), auto-commit calls
+ * Session.run. Installed once per test file; `take()` returns the count since the last take.
+ */
+export function countStatements(): { take(): number; restore(): void } {
+  let count = 0;
+  const patched: [any, unknown][] = [];
+  for (const Klass of [(neo4j as any).Session, (neo4j as any).Transaction]) {
+    const original = Klass.prototype.run;
+    patched.push([Klass, original]);
+    Klass.prototype.run = function counted(this: unknown, ...args: unknown[]) {
+      count++;
+      return original.apply(this, args);
+    };
+  }
+  return {
+    take() {
+      const n = count;
+      count = 0;
+      return n;
+    },
+    restore() {
+      for (const [Klass, original] of patched) Klass.prototype.run = original;
+    },
+  };
+}

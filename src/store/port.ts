@@ -84,11 +84,14 @@ export interface PageQuery {
   first: number;
   after?: PageAfter;
   direction?: SortDirection;
+  /** False when nobody reads totalCount: a store may then skip counting (Neo4j does) and answer null. */
+  countTotal?: boolean;
 }
 
 export interface Page {
   nodes: GraphNode[];
-  totalCount: number;
+  /** Null only when the query said countTotal: false and the store skipped counting. */
+  totalCount: number | null;
   hasNextPage: boolean;
 }
 

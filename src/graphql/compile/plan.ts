@@ -50,6 +50,16 @@ export function compileConnectionField(info: GraphQLResolveInfo): { node: TreeNo
 
 const connectionCache = new WeakMap<FieldNode, { value: { node: TreeNode; countTotal: boolean } | null }>();
 
+/**
+ * Whether a connection's selection may read totalCount (for the uncompiled path). Conservative:
+ * any fragment at that level counts as "maybe".
+ */
+export function selectsTotalCount(info: GraphQLResolveInfo): boolean {
+  return selectionSets(info.fieldNodes).some((set) =>
+    set.selections.some((s) => s.kind !== 'Field' || s.name.value === 'totalCount'),
+  );
+}
+
 function compileConnection(walk: Walk): { node: TreeNode; countTotal: boolean } | null {
   const connection = objectType(walk.info, getNamedType(walk.info.returnType).name);
   const nodeType = getNamedType(connection.getFields().edges?.type);

@@ -8,7 +8,7 @@ import { connectionFrom, type PageRequest } from '../common/pagination';
 import { encodeKeyset } from '../common/cursor';
 import type { Context } from '../context';
 import { COMPILED_TYPES, isEdgeSpec, RELATIONS } from './model';
-import { compileConnectionField, compileObjectField } from './plan';
+import { compileConnectionField, compileObjectField, selectsTotalCount } from './plan';
 
 /**
  * Root fields read their whole selection in one store call when the store can (readTree) and
@@ -57,7 +57,7 @@ export async function connectionOf<T>(
   toItem: (node: GraphNode) => T,
 ): Promise<ConnectionShape<T | TreeMap>> {
   const compiled = ctx.store.readTree ? compileConnectionField(info) : null;
-  if (!compiled || !ctx.store.readTree) return connectionFrom(ctx.store, filter, request, toItem);
+  if (!compiled || !ctx.store.readTree) return connectionFrom(ctx.store, filter, request, toItem, selectsTotalCount(info));
   const result = await ctx.store.readTree({
     kind: 'page',
     query: { filter, ...request },

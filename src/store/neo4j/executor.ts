@@ -76,6 +76,21 @@ export class Executor {
     );
   }
 
+  /**
+   * Several statements in one read transaction, each streamed: `onValue` gets the first column of
+   * every record as it arrives (no plain() copy, see readRaw). `work` may be re-run whole by the
+   * driver after a transient failure, so it must start from empty results each time.
+   */
+  readStreams<T>(work: (stream: (query: CypherQuery, onValue: (value: unknown) => void) => Promise<void>) => Promise<T>): Promise<T> {
+    return this.withSession('READ', (session) =>
+      session.executeRead((tx) =>
+        work(async (query, onValue) => {
+          for await (const record of tx.run(query.cypher, query.params)) onValue(record.get(0));
+        }),
+      ),
+    );
+  }
+
   write(query: CypherQuery): Promise<Row[]> {
     return this.writeTransaction((run) => run(query));
   }

@@ -10,7 +10,7 @@ import { bumpVersionQuery, clearQuery, versionQuery } from './cypher/meta';
 import { neighboursQuery } from './cypher/neighbours';
 import { nodesByIdsQuery } from './cypher/nodes';
 import { pageQuery } from './cypher/page';
-import { projectionQuery } from './cypher/projection';
+import { projectionQueries } from './cypher/projection';
 import { searchQuery } from './cypher/search';
 import { treeQuery } from './cypher/tree';
 import type { TreeMap, TreeResult, TreeRoot } from '../tree';
@@ -65,10 +65,11 @@ export class Neo4jStore implements GraphStore {
   }
 
   async page(query: PageQuery): Promise<Page> {
-    const [row] = await this.executor.read(pageQuery(query));
+    const [row] = await this.executor.read(pageQuery(query, query.countTotal !== false));
     const fetched = asArray(row?.nodes, 'nodes').map(decodeNode);
     const first = Math.max(0, Math.floor(query.first));
-    return { nodes: fetched.slice(0, first), totalCount: asNumber(row?.totalCount, 'totalCount'), hasNextPage: fetched.length > first };
+    const totalCount = row?.totalCount == null ? null : asNumber(row.totalCount, 'totalCount');
+    return { nodes: fetched.slice(0, first), totalCount, hasNextPage: fetched.length > first };
   }
 
   async search(text: string, first: number, labels: readonly Label[]): Promise<SearchResult[]> {
@@ -79,8 +80,12 @@ export class Neo4jStore implements GraphStore {
   }
 
   async projection(): Promise<CollaborationProjection> {
-    const [row] = await this.executor.read(projectionQuery());
-    return decodeProjection(row ?? {});
+    const queries = projectionQueries();
+    return this.executor.readStreams(async (stream) => {
+      const lists = { people: [] as unknown[], labs: [] as unknown[], institutions: [] as unknown[], visits: [] as unknown[], papers: [] as unknown[] };
+      for (const key of Object.keys(lists) as (keyof typeof lists)[]) await stream(queries[key], (value) => lists[key].push(value));
+      return decodeProjection(lists);
+    });
   }
 
   async counts(): Promise<StoreCounts> {

@@ -41,7 +41,10 @@ export function projectionQueries(): ProjectionQueries {
       '  heads: [(h:Person)-[:HEADS]->(l) | h.id]',
       '} AS row',
     ),
-    institutions: row('MATCH (i:Institution)', 'RETURN {id: i.id, label: coalesce(i.name, i.id), country: i.country} AS row'),
+    institutions: row(
+      'MATCH (i:Institution)',
+      'RETURN {id: i.id, label: coalesce(i.name, i.id), country: i.country, placeholder: coalesce(i.placeholder, false)} AS row',
+    ),
     visits: row(
       'MATCH (v:Visit)',
       'RETURN {',

@@ -6,19 +6,11 @@
  * It listens on a random port and talks to the parent over IPC: {ready, url} once serving;
  * answers {stats} with its CPU microseconds and the number of statements run so far.
  */
-import neo4j from 'neo4j-driver';
 import type { Neo4jConfig } from '../../src/config';
+import { countStatements } from './statements';
 
-// Count every statement this process sends, whatever layer sends it: managed transactions call
-// Transaction.run (bound when the transaction starts), auto-commit calls Session.run.
-let statements = 0;
-for (const Klass of [(neo4j as any).Session, (neo4j as any).Transaction]) {
-  const original = Klass.prototype.run;
-  Klass.prototype.run = function counted(this: unknown, ...args: unknown[]) {
-    statements++;
-    return original.apply(this, args);
-  };
-}
+// Installed before any driver is made: every statement this process sends is counted.
+const statements = countStatements();
 
 const contender = process.argv[2];
 const config: Neo4jConfig = {
@@ -37,7 +29,7 @@ async function main(): Promise<void> {
   process.on('message', (msg: any) => {
     if (msg?.type === 'stats') {
       const cpu = process.cpuUsage();
-      process.send!({ type: 'stats', id: msg.id, cpuMicros: cpu.user + cpu.system, statements });
+      process.send!({ type: 'stats', id: msg.id, cpuMicros: cpu.user + cpu.system, statements: statements.peek() });
     }
   });
   process.send!({ type: 'ready', url });

@@ -51,13 +51,16 @@ export function compileConnectionField(info: GraphQLResolveInfo): { node: TreeNo
 const connectionCache = new WeakMap<FieldNode, { value: { node: TreeNode; countTotal: boolean } | null }>();
 
 /**
- * Whether a connection's selection may read totalCount (for the uncompiled path). Conservative:
- * any fragment at that level counts as "maybe".
+ * Whether the field's own selection may read one of `names`, so that work only they need can be
+ * skipped otherwise. Conservative: any fragment at that level counts as "maybe".
  */
+export function maySelect(info: GraphQLResolveInfo, names: readonly string[]): boolean {
+  return selectionSets(info.fieldNodes).some((set) => set.selections.some((s) => s.kind !== 'Field' || names.includes(s.name.value)));
+}
+
+/** Whether a connection's selection may read totalCount (for the uncompiled path). */
 export function selectsTotalCount(info: GraphQLResolveInfo): boolean {
-  return selectionSets(info.fieldNodes).some((set) =>
-    set.selections.some((s) => s.kind !== 'Field' || s.name.value === 'totalCount'),
-  );
+  return maySelect(info, ['totalCount']);
 }
 
 function compileConnection(walk: Walk): { node: TreeNode; countTotal: boolean } | null {

@@ -1,10 +1,10 @@
 import { benchData } from '../../../bench/api/data';
 import { operations } from '../../../bench/api/operations';
+import { countStatements } from '../../../bench/api/statements';
 import { encodeKeyset } from '../../../src/graphql/common/cursor';
 import type { GraphStore } from '../../../src/store/port';
 import { TestApi } from '../../support/api';
 import { countingStore } from '../../support/countingStore';
-import { countStatements } from '../../support/statementCounter';
 import { forEachStore } from '../../support/stores';
 
 /**

@@ -1,11 +1,13 @@
 import neo4j from 'neo4j-driver';
 
 /**
- * Counts the Cypher statements this process sends, whatever layer sends them: managed
- * transactions call Transaction.run (bound when each transaction starts), auto-commit calls
- * Session.run. Installed once per test file; `take()` returns the count since the last take.
+ * Counts the Cypher statements this process sends, whatever layer sends them (Kizuna's executor,
+ * @neo4j/graphql, a bare driver): managed transactions call Transaction.run (bound when each
+ * transaction starts), auto-commit calls Session.run. Used by each benchmark server process and by
+ * the contract test that fixes the statements per request; `take()` returns the count since the
+ * last take.
  */
-export function countStatements(): { take(): number; restore(): void } {
+export function countStatements(): { take(): number; peek(): number; restore(): void } {
   let count = 0;
   const patched: [any, unknown][] = [];
   for (const Klass of [(neo4j as any).Session, (neo4j as any).Transaction]) {
@@ -17,6 +19,9 @@ export function countStatements(): { take(): number; restore(): void } {
     };
   }
   return {
+    peek() {
+      return count;
+    },
     take() {
       const n = count;
       count = 0;

@@ -10,6 +10,7 @@ import { runSeedCommand } from './ingest/seedCommand';
 import { printKizunaSchema } from './graphql/schema';
 import { registerExportCommand } from './analytics/exportCommand';
 import { registerReportCommand } from './report/command';
+import { registerExtractCommand } from './extract/command';
 import { serve } from './server/serve';
 
 /** The package's version; package.json sits one folder above src/ and dist/ alike. */
@@ -89,6 +90,7 @@ export function buildProgram(): Command {
 
   registerReportCommand(program);
   registerExportCommand(program);
+  registerExtractCommand(program);
   return program;
 }
 

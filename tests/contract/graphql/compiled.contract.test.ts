@@ -82,10 +82,10 @@ const STATEMENTS: Record<string, number> = {
   visitsPaged: 1,
   search: 1,
   nodeMixed: 1,
-  // Warm: the network is cached per store version, and the version itself is reused for a second
-  // (Neo4jStore.versionSeen), so a warm call runs no statement, or one version read when the
-  // second has just passed: checked as at most 1.
-  bridges: 0,
+  // Warm: the network is cached per store version and the version itself is reused for a second
+  // (Neo4jStore.versionSeen), so a warm call reads only the bridging people by id (1), plus the
+  // version when the second has just passed (the warm-up call may take longer): checked as 1 or 2.
+  bridges: 1,
 };
 
 forEachStore(
@@ -110,7 +110,8 @@ forEachStore(
         const { bridges, ...rest } = counts;
         const { bridges: _b, ...expected } = STATEMENTS;
         expect(rest).toEqual(expected);
-        expect(bridges).toBeLessThanOrEqual(1);
+        expect(bridges).toBeGreaterThanOrEqual(1);
+        expect(bridges).toBeLessThanOrEqual(2);
       } finally {
         counter.restore();
       }

@@ -17,7 +17,7 @@ export interface ExecutionLimits {
 export const DEFAULT_EXECUTION_LIMITS: ExecutionLimits = { storeConcurrency: 4, maxStoreCalls: 500, operationTimeoutMs: 30_000 };
 
 /** Reads whose identical calls within a request share one answer (writes always run). */
-const READS = new Set<string>(['nodesByIds', 'neighbours', 'page', 'search', 'projection', 'counts', 'version', 'circulationFacts']);
+const READS = new Set<string>(['nodesByIds', 'neighbours', 'page', 'readTree', 'search', 'projection', 'counts', 'version', 'circulationFacts']);
 
 /**
  * The store as one request sees it: every call goes through a bulkhead (at most

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync, type NonEmptyArray } from 'type-graphql';
 import { ANALYTICS_RESOLVERS } from './analytics/analytics.resolver';
+import { useCompiledReads } from './compile/resolvers';
 import { CirculationResolver } from './circulation/circulation.resolver';
 import { CountryResolver } from './country/country.resolver';
 import { EventResolver } from './event/event.resolver';
@@ -44,7 +45,7 @@ let cached: GraphQLSchema | null = null;
 
 /** The schema is built once per process: type-graphql's metadata is global and immutable after start. */
 export function buildKizunaSchema(): GraphQLSchema {
-  cached ??= buildSchemaSync({ resolvers: RESOLVERS, validate: false });
+  cached ??= useCompiledReads(buildSchemaSync({ resolvers: RESOLVERS, validate: false }));
   return cached;
 }
 

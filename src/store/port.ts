@@ -3,6 +3,7 @@ import type { Label } from '../domain/ids';
 import type { Direction, Graph, GraphNode, Neighbour, RelType } from './graph';
 import type { CollaborationProjection } from './projection';
 import type { CirculationFacts, CirculationQuery } from '../circulation/facts';
+import type { ChangeEntry, ChangePage, ChangeQuery, StoredChange } from './changes';
 
 /**
  * The one port every store implements: the embedded in-process store (the default) and Neo4j.
@@ -52,6 +53,16 @@ export interface GraphStore {
    * (Neo4j: Cypher aggregation in one read transaction).
    */
   circulationFacts(query: CirculationQuery): Promise<CirculationFacts>;
+
+  /**
+   * Appends entries to the change log in one transaction (store/changes.ts), in the order given,
+   * and returns them as stored (with their seq and id). Batched: an import appends its entries
+   * a batch at a time. `at` must be an ISO 8601 instant (StoreError INVALID otherwise).
+   */
+  appendChanges(entries: readonly ChangeEntry[]): Promise<StoredChange[]>;
+
+  /** One page of the change log in append (seq) order, with the number of entries matching the filters. */
+  changes(query: ChangeQuery): Promise<ChangePage>;
 }
 
 export interface StoreCounts {

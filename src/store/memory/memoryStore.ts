@@ -10,6 +10,8 @@ import { memoryCirculationFacts } from './circulation';
 import type { CirculationFacts, CirculationQuery } from '../../circulation/facts';
 import { compareBySortKey, compareStrings, isAfter, searchScore } from './ordering';
 import { StoreError } from '../errors';
+import { matchesChangeQuery, storedChange, type ChangeEntry, type ChangePage, type ChangeQuery, type StoredChange } from '../changes';
+import { checkedChangeEntries } from '../changeEntries';
 
 /**
  * The embedded store: the whole graph in process memory, indexed by id and by (node, type,
@@ -24,6 +26,9 @@ export class MemoryStore implements GraphStore {
   /** node id → "OUT|TYPE" / "IN|TYPE" → relationship keys. */
   private readonly adjacency = new Map<string, Map<string, Set<string>>>();
   private dataVersion = 0;
+  /** The change log, in seq order; seq keeps counting across clear() like the Neo4j counter. */
+  private readonly changeLog: StoredChange[] = [];
+  private changeSeq = 0;
 
   async nodesByIds(ids: readonly string[]): Promise<(GraphNode | null)[]> {
     return ids.map((id) => this.nodes.get(id) ?? null);
@@ -83,6 +88,7 @@ export class MemoryStore implements GraphStore {
     this.nodes.clear();
     this.rels.clear();
     this.adjacency.clear();
+    this.changeLog.length = 0;
     this.dataVersion += 1;
   }
 
@@ -138,6 +144,18 @@ export class MemoryStore implements GraphStore {
     let keys = byType.get(slot);
     if (!keys) byType.set(slot, (keys = new Set()));
     keys.add(key);
+  }
+
+  async appendChanges(entries: readonly ChangeEntry[]): Promise<StoredChange[]> {
+    const stored = checkedChangeEntries(entries).map((entry) => storedChange(entry, ++this.changeSeq));
+    this.changeLog.push(...stored);
+    return stored.map((c) => structuredClone(c));
+  }
+
+  async changes(query: ChangeQuery): Promise<ChangePage> {
+    const matching = this.changeLog.filter((c) => matchesChangeQuery(c, query));
+    const rest = query.afterSeq === undefined ? matching : matching.filter((c) => c.seq > query.afterSeq!);
+    return { changes: rest.slice(0, query.first).map((c) => structuredClone(c)), totalCount: matching.length, hasNextPage: rest.length > query.first };
   }
 
   /** Circulation facts computed in process (store/memory/circulation.ts, the Cypher's oracle). */

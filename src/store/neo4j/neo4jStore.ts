@@ -7,6 +7,10 @@ import { countsQuery } from './cypher/counts';
 import { circulationStatements, decodeCirculationFacts } from './cypher/circulation';
 import type { CirculationFacts, CirculationQuery } from '../../circulation/facts';
 import { bumpVersionQuery, clearQuery, versionQuery } from './cypher/meta';
+import { appendChangesQuery, changesQuery } from './cypher/changes';
+import type { ChangeEntry, ChangePage, ChangeQuery, StoredChange } from '../changes';
+import { checkedChangeEntries } from '../changeEntries';
+import { decodeChangePage } from './changeRows';
 import { neighboursQuery } from './cypher/neighbours';
 import { nodesByIdsQuery } from './cypher/nodes';
 import { pageQuery } from './cypher/page';
@@ -15,6 +19,7 @@ import { searchQuery } from './cypher/search';
 import { planWrite, type WritePlan } from './cypher/write';
 import type { Executor, Row, RunInTx } from './executor';
 import { decodeProjection } from './projectionRows';
+import { storedChange } from '../changes';
 import { asArray, asNumber, decodeCounts, decodeNeighbourRow, decodeNode, groupByKeys, orderByKeys } from './rows';
 
 /**
@@ -98,6 +103,18 @@ export class Neo4jStore implements GraphStore {
 
   async close(): Promise<void> {
     await this.executor.close();
+  }
+
+  async appendChanges(entries: readonly ChangeEntry[]): Promise<StoredChange[]> {
+    const checked = checkedChangeEntries(entries);
+    if (checked.length === 0) return [];
+    const rows = await this.executor.write(appendChangesQuery(checked));
+    return checked.map((entry, i) => storedChange(entry, asNumber(rows[i]?.seq, 'seq')));
+  }
+
+  async changes(query: ChangeQuery): Promise<ChangePage> {
+    const [row] = await this.executor.read(changesQuery(query));
+    return decodeChangePage(row, query.first);
   }
 
   /** Circulation facts by Cypher aggregation (cypher/circulation.ts), all statements in one read snapshot. */

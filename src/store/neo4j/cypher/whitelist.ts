@@ -8,8 +8,11 @@ export { isAllowedEndpointPair } from '../../graph';
  * REL_SCHEMA. Anything else throws before a query is built (a programming error, never user input).
  */
 
-/** Labels the adapter uses for its own bookkeeping; never part of the domain and never returned. */
-export const INTERNAL_LABELS = ['KizunaMeta'] as const;
+/**
+ * Labels the adapter uses for its own bookkeeping (the meta node; the change log's entries):
+ * never part of the domain graph and never returned as a node.
+ */
+export const INTERNAL_LABELS = ['KizunaMeta', 'Change'] as const;
 export type InternalLabel = (typeof INTERNAL_LABELS)[number];
 
 export function isDomainLabel(value: string): value is Label {

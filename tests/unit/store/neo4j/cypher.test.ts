@@ -245,14 +245,37 @@ describe('statements without inputs', () => {
     expect(versionQuery().params).toEqual({ metaId: 'meta' });
   });
 
-  it('creates a unique id constraint for every label, and the meta label', () => {
+  it('creates a unique id constraint for every label, the meta label and the change log', () => {
     const constraints = schemaQueries().filter((q) => q.cypher.startsWith('CREATE CONSTRAINT'));
-    expect(constraints).toHaveLength(12);
+    expect(constraints).toHaveLength(13);
+    expect(constraints.map((q) => q.cypher)).toContain('CREATE CONSTRAINT kizuna_Change_id IF NOT EXISTS FOR (n:Change) REQUIRE n.id IS UNIQUE');
     expect(constraints.map((q) => q.cypher)).toContain('CREATE CONSTRAINT kizuna_KizunaMeta_id IF NOT EXISTS FOR (n:KizunaMeta) REQUIRE n.id IS UNIQUE');
   });
 
   it('clears in batches, keeping the meta node', () => {
     expect(clearQuery().cypher).toContain('WHERE NOT n:KizunaMeta');
     expect(clearQuery().cypher).toContain('IN TRANSACTIONS OF $batchSize ROWS');
+  });
+});
+
+describe('change log statements', () => {
+  const { appendChangesQuery, changesQuery } = jest.requireActual('../../../../src/store/neo4j/cypher/changes') as typeof import('../../../../src/store/neo4j/cypher/changes');
+
+  it('appends with values as parameters and fields as one JSON string', () => {
+    const q = appendChangesQuery([
+      { at: '2025-01-01T00:00:00.000Z', actor: { keyName: "x' DETACH DELETE n", role: 'EDITOR' }, recordId: 'person:a', label: 'Person', op: 'CREATE', fields: [{ name: 'name', old: null, new: 'A' }] },
+    ]);
+    expect(q.cypher).not.toContain('DETACH');
+    expect(q.params.rows).toEqual([
+      { at: '2025-01-01T00:00:00.000Z', keyName: "x' DETACH DELETE n", role: 'EDITOR', recordId: 'person:a', label: 'Person', op: 'CREATE', fields: '[{"name":"name","old":null,"new":"A"}]', importFile: null, batchId: null },
+    ]);
+  });
+
+  it('puts only the filters asked for in the WHERE clause', () => {
+    expect(changesQuery({ first: 5 }).cypher).not.toContain('WHERE');
+    const q = changesQuery({ first: 5, recordId: 'visit:v', afterSeq: 7 });
+    expect(q.cypher).toContain('WHERE c.recordId = $recordId RETURN count(c)');
+    expect(q.cypher).toContain('WHERE c.recordId = $recordId AND c.seq > $afterSeq');
+    expect(q.params.recordId).toBe('visit:v');
   });
 });

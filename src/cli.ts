@@ -8,10 +8,11 @@ import { runSeedCommand } from './ingest/seedCommand';
 import { printKizunaSchema } from './graphql/schema';
 import { registerExportCommand } from './analytics/exportCommand';
 import { registerReportCommand } from './report/command';
+import { registerKeysCommand } from './auth/keysCommand';
 import { serve } from './server/serve';
 
 /**
- * `kizuna`: serve | seed | schema | report | export.
+ * `kizuna`: serve | seed | schema | report | export | keys.
  * Each command validates its settings first and exits non-zero with one readable line on failure.
  */
 export function buildProgram(): Command {
@@ -60,6 +61,7 @@ export function buildProgram(): Command {
 
   registerReportCommand(program);
   registerExportCommand(program);
+  registerKeysCommand(program);
   return program;
 }
 

@@ -29,6 +29,14 @@ export const unavailable = (message: string, details: Record<string, unknown> = 
   new KizunaError('SERVICE_UNAVAILABLE', message, details);
 export const conflict = (message: string, details: Record<string, unknown> = {}) => new KizunaError('CONFLICT', message, details);
 
+/**
+ * Refusals of the write path. `http.status` makes Apollo answer 401 / 403 (it strips the `http`
+ * extension from the body); the message never repeats what the client sent as a key.
+ */
+export const unauthenticated = (message = 'A valid API key is required: send `Authorization: Bearer <key>`') =>
+  new KizunaError('UNAUTHENTICATED', message, { http: { status: 401 } });
+export const forbidden = (message: string) => new KizunaError('FORBIDDEN', message, { http: { status: 403 } });
+
 export function isKizunaError(error: unknown): error is KizunaError {
   return error instanceof KizunaError;
 }

@@ -1,3 +1,4 @@
+import type { Principal } from '../auth/keys';
 import type { EarlyCareerRule } from '../domain/earlyCareer';
 import type { GraphStore } from '../store/port';
 import { createLoaders, type Loaders } from './loaders';
@@ -8,6 +9,8 @@ export interface Context {
   loaders: Loaders;
   earlyCareer: EarlyCareerRule;
   maxPageSize: number;
+  /** The verified caller, or null for an anonymous request (public reads only). */
+  principal: Principal | null;
 }
 
 export interface ContextDeps {
@@ -16,6 +19,6 @@ export interface ContextDeps {
   maxPageSize: number;
 }
 
-export function createContext(deps: ContextDeps): Context {
-  return { ...deps, loaders: createLoaders(deps.store) };
+export function createContext(deps: ContextDeps, principal: Principal | null = null): Context {
+  return { ...deps, principal, loaders: createLoaders(deps.store) };
 }

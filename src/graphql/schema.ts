@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
-import { buildSchemaSync, type NonEmptyArray } from 'type-graphql';
+import { buildSchemaSync, type AuthChecker, type NonEmptyArray } from 'type-graphql';
+import type { Role } from '../auth/roles';
+import { assertAuthWiring, authChecker } from './auth';
+import type { Context } from './context';
 import { ANALYTICS_RESOLVERS } from './analytics/analytics.resolver';
 import { CirculationResolver } from './circulation/circulation.resolver';
 import { CountryResolver } from './country/country.resolver';
@@ -42,9 +45,15 @@ export const RESOLVERS: NonEmptyArray<Function> = [
 
 let cached: GraphQLSchema | null = null;
 
+/** Builds the schema with the given checker; refuses (throws) when fields are @Authorized and there is none. */
+export function buildSchemaWith(checker: AuthChecker<Context, Role> | undefined): GraphQLSchema {
+  assertAuthWiring(checker);
+  return buildSchemaSync({ resolvers: RESOLVERS, validate: false, authChecker: checker, authMode: 'error' });
+}
+
 /** The schema is built once per process: type-graphql's metadata is global and immutable after start. */
 export function buildKizunaSchema(): GraphQLSchema {
-  cached ??= buildSchemaSync({ resolvers: RESOLVERS, validate: false });
+  cached ??= buildSchemaWith(authChecker);
   return cached;
 }
 

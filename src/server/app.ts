@@ -3,6 +3,7 @@ import type { ApolloServer } from '@apollo/server';
 import express, { type Express } from 'express';
 import { createContext, type Context, type ContextDeps } from '../graphql/context';
 import type { Logger } from '../logger';
+import { PUBLIC_READS_NO_KEYS, principalOf, readGuard, type HttpAuth } from './authContext';
 import { explorerRouter } from './explorer';
 import { exportRouter } from './exportRoute';
 
@@ -14,7 +15,7 @@ const MAX_BODY = '1mb';
  * Cytoscape), /health (the process is up) and /ready (the store answers).
  * Apollo must be started before this is called.
  */
-export function createApp(apollo: ApolloServer<Context>, deps: ContextDeps, logger: Logger): Express {
+export function createApp(apollo: ApolloServer<Context>, deps: ContextDeps, logger: Logger, auth: HttpAuth = PUBLIC_READS_NO_KEYS): Express {
   const app = express();
   app.disable('x-powered-by');
   app.get('/health', (_req, res) => {
@@ -30,7 +31,11 @@ export function createApp(apollo: ApolloServer<Context>, deps: ContextDeps, logg
     }
   });
   app.use('/explorer', explorerRouter('/graphql'));
-  app.use('/export', exportRouter(deps, logger));
-  app.use('/graphql', express.json({ limit: MAX_BODY }), expressMiddleware(apollo, { context: async () => createContext(deps) }));
+  app.use('/export', readGuard(auth), exportRouter(deps, logger));
+  app.use(
+    '/graphql',
+    express.json({ limit: MAX_BODY }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(deps, await principalOf(req.headers.authorization, auth)) }),
+  );
   return app;
 }

@@ -1,0 +1,118 @@
+import { labelOfId, type Label } from '../domain/ids';
+import type { Citation } from '../domain/model';
+import type { Direction, GraphNode, Neighbour, Props, RelType } from '../store/graph';
+import type { GraphStore } from '../store/port';
+import { RECORD_KINDS, type AnyRecord } from './records';
+
+/**
+ * The inverse of ingest/toGraph for one record: its node's stated properties (derived ones such as
+ * sortKey or visit date bounds are left out) plus the references its owned relationships carry.
+ * The result parses with the record's zod schema, so a stored record reads back in the data-set
+ * format: what the change log compares and what mutations return as "old".
+ */
+export type OwnedNeighbours = (type: RelType, direction: Direction) => Neighbour[];
+
+export interface StoredRecord {
+  label: Label;
+  record: AnyRecord;
+  /** Records written before versions existed (the seed) count as version 1. */
+  version: number;
+}
+
+/** Reads whole records: one nodesByIds call and one neighbours call per owned relationship (batched over ids). */
+export async function readRecords(store: GraphStore, ids: readonly string[]): Promise<(StoredRecord | null)[]> {
+  const nodes = await store.nodesByIds(ids);
+  const byLabel = new Map<Label, GraphNode[]>();
+  for (const node of nodes) if (node) byLabel.set(node.label, [...(byLabel.get(node.label) ?? []), node]);
+  const records = new Map<string, StoredRecord>();
+  for (const [label, group] of byLabel) {
+    const groupIds = group.map((n) => n.id);
+    const found = new Map<string, Neighbour[][]>();
+    for (const { type, direction } of RECORD_KINDS[label].owned) found.set(`${type}|${direction}`, await store.neighbours(groupIds, type, direction));
+    group.forEach((node, i) => {
+      const owned: OwnedNeighbours = (type, direction) => found.get(`${type}|${direction}`)?.[i] ?? [];
+      // Parsing fills the format's defaults (empty lists, NONE, false), so the record reads as a file would.
+      const record = RECORD_KINDS[label].schema.parse(recordFromGraph(node, owned)) as AnyRecord;
+      records.set(node.id, { label, record, version: versionOf(node.props) });
+    });
+  }
+  return ids.map((id) => records.get(id) ?? null);
+}
+
+export function versionOf(props: Props): number {
+  return typeof props.version === 'number' ? props.version : 1;
+}
+
+type Builder = (p: Props, owned: OwnedNeighbours, id: string) => Record<string, unknown>;
+
+const ids = (found: Neighbour[]) => found.map((n) => n.node.id);
+const one = (found: Neighbour[]) => found[0]?.node.id;
+const codeOf = (countryId: string | undefined) => countryId?.slice('country:'.length);
+
+const BUILDERS: Record<Label, Builder> = {
+  Source: (p) => pick(p, ['document', 'section', 'quote', 'lang']),
+  Country: (p) => pick(p, ['code', 'name', 'nameJa']),
+  Institution: (p) => pick(p, ['name', 'nameJa', 'shortName', 'aliases', 'country', 'kind', 'placeholder']),
+  Lab: (p, owned) => ({ ...pick(p, ['name', 'nameJa']), institution: one(owned('PART_OF', 'OUT')), head: one(owned('HEADS', 'IN')) }),
+  Person: (p, owned) => ({
+    ...pick(p, ['name', 'nameJa', 'familyName', 'familyNameJa', 'title', 'careerStage', 'programRole', 'placeholder', 'cohort', 'headcount', 'orcid']),
+    memberships: [
+      ...owned('MEMBER_OF', 'OUT').map((n) => ({ lab: n.node.id, ...membershipProps(n.rel) })),
+      ...owned('AFFILIATED_WITH', 'OUT').map((n) => ({ institution: n.node.id, ...membershipProps(n.rel) })),
+    ],
+  }),
+  Theme: (p, owned) => ({ ...pick(p, ['name', 'nameJa']), leads: ids(owned('LEADS', 'IN')), members: ids(owned('WORKS_ON', 'IN')) }),
+  Material: (p, owned) => ({ ...pick(p, ['name', 'nameJa', 'kind']), owner: one(owned('OWNS', 'IN')), themes: ids(owned('ABOUT', 'OUT')) }),
+  Event: (p, owned) => ({ ...pick(p, ['name', 'nameJa', 'kind', 'status', 'place', 'start', 'end']), country: codeOf(one(owned('HELD_IN', 'OUT'))) }),
+  Visit: (p, owned) => {
+    const about = ids(owned('ABOUT', 'OUT'));
+    return {
+      ...pick(p, ['kind', 'status', 'scheduleChange', 'start', 'end', 'duration', 'durationText', 'purpose', 'purposeJa', 'trip']),
+      visitor: one(owned('MADE', 'IN')),
+      from: one(owned('FROM', 'OUT')),
+      to: one(owned('TO', 'OUT')),
+      lab: one(owned('AT', 'OUT')),
+      hosts: ids(owned('HOSTED_BY', 'OUT')),
+      themes: about.filter((id) => labelOfId(id) === 'Theme'),
+      materials: about.filter((id) => labelOfId(id) === 'Material'),
+      event: one(owned('FOR', 'OUT')),
+    };
+  },
+  Paper: (p, owned) => ({
+    ...pick(p, ['title', 'titleJa', 'status', 'year', 'doi']),
+    authors: [...owned('AUTHORED', 'IN')].sort((a, b) => Number(a.rel.position ?? 0) - Number(b.rel.position ?? 0)).map((n) => n.node.id),
+    themes: ids(owned('ABOUT', 'OUT')),
+  }),
+  Transfer: (p, owned) => ({
+    ...pick(p, ['date', 'status', 'description']),
+    material: one(owned('OF', 'OUT')),
+    from: one(owned('FROM', 'OUT')),
+    to: ids(owned('TO', 'OUT')),
+    recipients: ids(owned('RECEIVED_BY', 'OUT')),
+  }),
+};
+
+export function recordFromGraph(node: GraphNode, owned: OwnedNeighbours): AnyRecord {
+  const fields = BUILDERS[node.label](node.props, owned, node.id);
+  const record: Record<string, unknown> = { id: node.id, ...withoutUndefined(fields) };
+  if (node.label !== 'Source') record.sources = owned('CITED_IN', 'OUT').map((n) => citationOf(n.node.id, n.rel));
+  return record as AnyRecord;
+}
+
+function pick(props: Props, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((k) => props[k] !== undefined && props[k] !== null).map((k) => [k, props[k]]));
+}
+
+function membershipProps(rel: Props): Record<string, unknown> {
+  return pick(rel, ['role', 'roleJa', 'department', 'since', 'until']);
+}
+
+/** A citation with nothing but its source is written as the bare id, as the data-set format does. */
+function citationOf(source: string, rel: Props): Citation {
+  const extra = pick(rel, ['field', 'reading', 'canonical', 'note']);
+  return Object.keys(extra).length === 0 ? source : ({ source, ...extra } as Citation);
+}
+
+function withoutUndefined(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}

@@ -20,6 +20,8 @@ import { SourceResolver, sourcesResolverFor } from './source/source.resolver';
 import { ThemeResolver } from './theme/theme.resolver';
 import { TransferResolver } from './transfer/transfer.resolver';
 import { VisitResolver } from './visit/visit.resolver';
+import { ChangeResolver, recordMetaResolverFor } from './change/change.resolver';
+import { MUTATION_RESOLVERS } from './mutation/mutation.resolver';
 
 /** Every resolver class of the API. A feature adds its resolver here and nowhere else. */
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -41,6 +43,9 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ...Object.values(TYPE_OF_LABEL)
     .filter((type) => type.name !== 'Source')
     .map(sourcesResolverFor),
+  ChangeResolver,
+  ...Object.values(TYPE_OF_LABEL).map(recordMetaResolverFor),
+  ...MUTATION_RESOLVERS,
 ];
 
 let cached: GraphQLSchema | null = null;

@@ -21,7 +21,7 @@ export function validateDataset(input: unknown): Validation {
   return problems.length ? { ok: false, problems } : { ok: true, dataset: parsed.data };
 }
 
-function issueToProblem(issue: z.core.$ZodIssue): Problem {
+export function issueToProblem(issue: z.core.$ZodIssue): Problem {
   return { path: formatPath(issue.path), message: issue.message };
 }
 
@@ -45,8 +45,8 @@ function duplicateIds(ds: Dataset): Problem[] {
   return problems;
 }
 
-/** Every (path, id) a record points to. */
-function* referencesOf(ds: Dataset): Generator<[string, string]> {
+/** Every (path, id) a record points to (the write path also asks this of single records). */
+export function* referencesOf(ds: Dataset): Generator<[string, string]> {
   const cites = function* (path: string, citations: readonly Citation[]): Generator<[string, string]> {
     for (const [j, c] of citations.entries()) yield [`${path}.sources[${j}]`, typeof c === 'string' ? c : c.source];
   };

@@ -1,6 +1,6 @@
 import { labelOfId, type Label } from '../domain/ids';
 import type { Citation } from '../domain/model';
-import type { Direction, GraphNode, Neighbour, Props, RelType } from '../store/graph';
+import { nodeVersion, type Direction, type GraphNode, type Neighbour, type Props, type RelType } from '../store/graph';
 import type { GraphStore } from '../store/port';
 import { RECORD_KINDS, type AnyRecord } from './records';
 
@@ -33,15 +33,12 @@ export async function readRecords(store: GraphStore, ids: readonly string[]): Pr
       const owned: OwnedNeighbours = (type, direction) => found.get(`${type}|${direction}`)?.[i] ?? [];
       // Parsing fills the format's defaults (empty lists, NONE, false), so the record reads as a file would.
       const record = RECORD_KINDS[label].schema.parse(recordFromGraph(node, owned)) as AnyRecord;
-      records.set(node.id, { label, record, version: versionOf(node.props) });
+      records.set(node.id, { label, record, version: nodeVersion(node.props) });
     });
   }
   return ids.map((id) => records.get(id) ?? null);
 }
 
-export function versionOf(props: Props): number {
-  return typeof props.version === 'number' ? props.version : 1;
-}
 
 type Builder = (p: Props, owned: OwnedNeighbours, id: string) => Record<string, unknown>;
 

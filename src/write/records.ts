@@ -15,7 +15,7 @@ import {
   type Dataset,
 } from '../domain/model';
 import type { CollectionKey } from '../ingest/toGraph';
-import type { Direction, RelType } from '../store/graph';
+import type { Direction, RelSlot, RelType } from '../store/graph';
 
 /**
  * The records of the data-set format as the write path sees them: for each label, its collection
@@ -27,10 +27,7 @@ import type { Direction, RelType } from '../store/graph';
  */
 export type AnyRecord = Dataset[CollectionKey][number];
 
-export interface OwnedRel {
-  type: RelType;
-  direction: Direction;
-}
+export type OwnedRel = RelSlot;
 
 export interface RecordKind {
   label: Label;

@@ -1,7 +1,10 @@
 import type { Label } from '../../domain/ids';
 import { StoreError } from '../errors';
 import type { Direction, Graph, GraphNode, Neighbour, RelType } from '../graph';
-import type { GraphStore, Page, PageQuery, SearchResult, StoreCounts, WriteSummary } from '../port';
+import type { GraphStore, Page, PageQuery, RecordCommit, SearchResult, StoreCounts, WriteSummary } from '../port';
+import { deleteOwnedQuery, detachDeleteQuery, lockVersionsQuery } from './cypher/records';
+import { idsByLabel } from './cypher/whitelist';
+import { labelOfId } from '../../domain/ids';
 import type { CollaborationProjection } from '../projection';
 import { countsQuery } from './cypher/counts';
 import { circulationStatements, decodeCirculationFacts } from './cypher/circulation';
@@ -117,6 +120,27 @@ export class Neo4jStore implements GraphStore {
     return decodeChangePage(row, query.first);
   }
 
+  /**
+   * One write transaction: lock and check versions, delete, replace owned relationships, write
+   * nodes and relationships (the same MERGE statements as write()), append the change entries,
+   * bump the store version. Any failure — a moved version, a missing endpoint — rolls it all back.
+   */
+  async commitRecords(commit: RecordCommit): Promise<StoredChange[]> {
+    const entries = checkedChangeEntries(commit.changes);
+    const plan = planWrite({ nodes: commit.upserts.map((u) => u.node), rels: commit.upserts.flatMap((u) => u.rels) });
+    return this.executor.writeTransaction(async (run) => {
+      await checkVersions(run, commit.expect);
+      for (const [l, ids] of idsByLabel(commit.deletes)) await run(detachDeleteQuery(l, ids));
+      for (const [l, upserts] of groupUpserts(commit)) {
+        for (const slot of upserts[0].owned) await run(deleteOwnedQuery(l, slot, upserts.map((u) => u.node.id)));
+      }
+      await runPlan(run, plan, false);
+      const rows = entries.length ? await run(appendChangesQuery(entries)) : [];
+      await run(bumpVersionQuery());
+      return entries.map((entry, i) => storedChange(entry, asNumber(rows[i]?.seq, 'seq')));
+    });
+  }
+
   /** Circulation facts by Cypher aggregation (cypher/circulation.ts), all statements in one read snapshot. */
   async circulationFacts(query: CirculationQuery): Promise<CirculationFacts> {
     const statements = circulationStatements(query);
@@ -132,7 +156,28 @@ export class Neo4jStore implements GraphStore {
   }
 }
 
-async function runPlan(run: RunInTx, plan: WritePlan): Promise<void> {
+async function checkVersions(run: RunInTx, expect: RecordCommit['expect']): Promise<void> {
+  const found = new Map<string, number>();
+  for (const [l, ids] of idsByLabel(expect.map((e) => e.id))) {
+    for (const row of await run(lockVersionsQuery(l, ids))) found.set(String(row.id), asNumber(row.version, 'version'));
+  }
+  for (const { id, version } of expect) {
+    // Throwing inside the transaction function rolls back; CONFLICT is not retried by the driver.
+    if ((found.get(id) ?? null) !== version) throw new StoreError('CONFLICT', `${id} changed since it was read`);
+  }
+}
+
+/** Upserts per label; every record of a label owns the same slots. */
+function groupUpserts(commit: RecordCommit): Map<Label, RecordCommit['upserts'][number][]> {
+  const groups = new Map<Label, RecordCommit['upserts'][number][]>();
+  for (const u of commit.upserts) {
+    const l = labelOfId(u.node.id) ?? u.node.label;
+    groups.set(l, [...(groups.get(l) ?? []), u]);
+  }
+  return groups;
+}
+
+async function runPlan(run: RunInTx, plan: WritePlan, bumpVersion = true): Promise<void> {
   for (const query of plan.nodeBatches) await run(query);
   for (const { query, expected } of plan.relBatches) {
     const written = writtenCount(await run(query));
@@ -141,7 +186,7 @@ async function runPlan(run: RunInTx, plan: WritePlan): Promise<void> {
       throw new StoreError('INVALID', `${expected - written} relationship(s) name an endpoint that does not exist`);
     }
   }
-  await run(bumpVersionQuery());
+  if (bumpVersion) await run(bumpVersionQuery());
 }
 
 function writtenCount(rows: Row[]): number {

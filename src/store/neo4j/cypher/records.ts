@@ -1,0 +1,35 @@
+import type { Label } from '../../../domain/ids';
+import type { RelSlot } from '../../graph';
+import { lines, type CypherQuery } from './types';
+import { label, relType } from './whitelist';
+
+/**
+ * Statements of the write path's transaction (Neo4jStore.commitRecords), one label or one
+ * relationship slot per statement so that every label is static and every match an index seek.
+ */
+
+/**
+ * Takes the write lock of each existing record, then reads its version: a concurrent writer of
+ * the same record waits here until this transaction ends, so the version read is the one this
+ * transaction overwrites (Neo4j's documented way to avoid lost updates under read committed).
+ */
+export function lockVersionsQuery(l: Label, ids: readonly string[]): CypherQuery {
+  const cypher = lines(
+    'UNWIND $ids AS id',
+    `MATCH (n:${label(l)} {id: id})`,
+    'SET n.__lock = true',
+    'REMOVE n.__lock',
+    'RETURN n.id AS id, coalesce(n.version, 1) AS version',
+  );
+  return { cypher, params: { ids } };
+}
+
+/** Removes the relationships these records own in one slot; the commit then writes the current ones. */
+export function deleteOwnedQuery(l: Label, slot: RelSlot, ids: readonly string[]): CypherQuery {
+  const pattern = slot.direction === 'OUT' ? `-[r:${relType(slot.type)}]->()` : `<-[r:${relType(slot.type)}]-()`;
+  return { cypher: lines('UNWIND $ids AS id', `MATCH (n:${label(l)} {id: id})${pattern}`, 'DELETE r'), params: { ids } };
+}
+
+export function detachDeleteQuery(l: Label, ids: readonly string[]): CypherQuery {
+  return { cypher: lines('UNWIND $ids AS id', `MATCH (n:${label(l)} {id: id})`, 'DETACH DELETE n'), params: { ids } };
+}

@@ -24,7 +24,7 @@ import { referencesFrom, referrersOf, withoutReferencesTo, type Reference } from
  * when the caller said which version it meant to change. A write that changes nothing commits
  * nothing (no version bump, no change entry): repeating a mutation is harmless.
  */
-const ATTEMPTS = 3;
+const ATTEMPTS = 5;
 
 export interface WriteOptions {
   actor: Principal;

@@ -1,6 +1,6 @@
 import type { ScheduleChange, VisitStatus } from '../domain/enums';
 import type { Citation, MembershipRecord, PersonRecord, VisitRecord } from '../domain/model';
-import { badInput, notFound } from '../errors';
+import { badInput, conflict, notFound } from '../errors';
 import { canonicalRecord } from './diff';
 
 /**
@@ -51,8 +51,13 @@ export function addMembership(change: MembershipChange) {
     lab: change.lab, institution: change.institution, role: change.role, roleJa: change.roleJa,
     department: change.department, since: change.since, until: change.until,
   }) as MembershipRecord;
+  const target = membership.lab ?? membership.institution;
   return (person: PersonRecord): PersonRecord => {
-    const same = person.memberships.some((m) => JSON.stringify(canonicalRecord(m as never)) === JSON.stringify(canonicalRecord(membership as never)));
+    const existing = person.memberships.find((m) => (m.lab ?? m.institution) === target);
+    const same = existing && JSON.stringify(canonicalRecord(existing as never)) === JSON.stringify(canonicalRecord(membership as never));
+    // The graph holds one MEMBER_OF / AFFILIATED_WITH relationship per person and target, so a
+    // second membership of the same lab would silently merge into the first: refuse it instead.
+    if (existing && !same) throw conflict(`${person.id} already has a membership of ${target}; change it with upsertPerson or end it with endMembership`, { id: person.id, target });
     return { ...person, memberships: same ? person.memberships : [...person.memberships, membership], sources: withCitations(person.sources, change.sources) };
   };
 }

@@ -157,6 +157,8 @@ forEachStore(
         expect(added.addMembership).toEqual({ labs: [{ lab: { id: 'lab:jlu-janek' }, until: null }], affiliations: [{ institution: { id: 'institution:nottingham' } }], version: 2 });
         const ended = await editor().data(`mutation { endMembership(person: "person:smith", lab: "lab:jlu-janek", until: "2025-09") { labs { until } version } }`);
         expect(ended.endMembership).toEqual({ labs: [{ until: '2025-09' }], version: 3 });
+        const second = await editor().query(`mutation { addMembership(person: "person:smith", lab: "lab:jlu-janek", role: "Again") { id } }`);
+        expect(errorCodes(second)).toEqual(['CONFLICT']);
         const noneOpen = await editor().query(`mutation { endMembership(person: "person:smith", lab: "lab:jlu-janek", until: "2025-10") { id } }`);
         expect(errorCodes(noneOpen)).toEqual(['NOT_FOUND']);
         const log = await history('person:smith');

@@ -8,7 +8,7 @@ import { DEFAULT_PAGE_SIZE } from '../common/pagination';
 import type { Context } from '../context';
 import { toEntity } from '../node/mappers';
 import { Entity, Node } from '../node/node.type';
-import { Change, ChangeConnection } from './change.type';
+import { Change, ChangeConnection, toChange } from './change.type';
 
 @ArgsType()
 class ChangePageArgs {
@@ -83,7 +83,7 @@ async function changeConnection(ctx: Context, query: ChangeQuery): Promise<Conne
 }
 
 function toConnection(page: ChangePage): ConnectionShape<Change> {
-  const edges = page.changes.map((c) => ({ cursor: encodeChangeCursor(c.seq), node: Object.assign(new Change(), c) }));
+  const edges = page.changes.map((c) => ({ cursor: encodeChangeCursor(c.seq), node: toChange(c) }));
   return {
     edges,
     totalCount: page.totalCount,

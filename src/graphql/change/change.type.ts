@@ -1,7 +1,7 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ROLES, type Role } from '../../auth/roles';
-import { CHANGE_OPS, type ChangeOp } from '../../store/changes';
+import { CHANGE_OPS, type ChangeOp, type StoredChange } from '../../store/changes';
 import { Connection } from '../common/connection';
 
 export const ChangeOpEnum = Object.fromEntries(CHANGE_OPS.map((v) => [v, v])) as { [K in ChangeOp]: K };
@@ -28,6 +28,23 @@ export class FieldChange {
 
   @Field(() => GraphQLJSON, { nullable: true })
   new!: unknown;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: 'For a list field: the items the change added (null for other fields).' })
+  get added(): unknown[] | null {
+    return listDifference(this.new, this.old);
+  }
+
+  @Field(() => GraphQLJSON, { nullable: true, description: 'For a list field: the items the change removed (null for other fields).' })
+  get removed(): unknown[] | null {
+    return listDifference(this.old, this.new);
+  }
+}
+
+/** Items of `a` not in `b` (compared as JSON) when either is a list; a missing list counts as empty. */
+function listDifference(a: unknown, b: unknown): unknown[] | null {
+  if (!Array.isArray(a) && !Array.isArray(b)) return null;
+  const other = new Set((Array.isArray(b) ? b : []).map((item) => JSON.stringify(item)));
+  return (Array.isArray(a) ? a : []).filter((item) => !other.has(JSON.stringify(item)));
 }
 
 @ObjectType({ description: 'An entry of the change log: one record written by a mutation or an import.' })
@@ -64,3 +81,8 @@ export class Change {
 }
 
 export const ChangeConnection = Connection(Change, 'Change');
+
+/** A stored entry as the GraphQL object (field changes as FieldChange, for `added` / `removed`). */
+export function toChange(stored: StoredChange): Change {
+  return Object.assign(new Change(), stored, { fields: stored.fields.map((f) => Object.assign(new FieldChange(), f)) });
+}

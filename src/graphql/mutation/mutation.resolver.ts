@@ -8,7 +8,7 @@ import { RECORD_KINDS } from '../../write/records';
 import { addMembership, changeVisitStatus, endMembership } from '../../write/verbs';
 import { ScheduleChangeEnum, VisitStatusEnum } from '../common/enums';
 import type { Context } from '../context';
-import { Change } from '../change/change.type';
+import { Change, toChange } from '../change/change.type';
 import { TYPE_OF_LABEL } from '../node/mappers';
 import type { Entity } from '../node/node.type';
 import { Person } from '../person/person.type';
@@ -84,7 +84,7 @@ export class MutationResolver {
   ): Promise<DeletePayload> {
     if (!labelOfId(id)) throw badInput('`id` must be a record id such as "visit:…"', { argumentName: 'id' });
     const result = await writer(ctx).delete(id, cascade, options(ctx, expectedVersion));
-    return { deletedIds: result.deleted, updatedIds: result.updated, changes: result.changes.map((c) => Object.assign(new Change(), c)) };
+    return { deletedIds: result.deleted, updatedIds: result.updated, changes: result.changes.map(toChange) };
   }
 
   @Authorized('EDITOR')

@@ -163,6 +163,11 @@ forEachStore(
         expect(errorCodes(noneOpen)).toEqual(['NOT_FOUND']);
         const log = await history('person:smith');
         expect(log.edges.map((e: { node: { op: string } }) => e.node.op)).toEqual(['UPDATE', 'UPDATE']);
+        const listed = await editor().data(`{ person(id: "person:smith") { history { edges { node { fields { name added removed } } } } } }`);
+        expect(listed.person.history.edges.map((e: any) => e.node.fields)).toEqual([
+          [{ name: 'memberships', added: [{ lab: 'lab:jlu-janek', role: 'Guest researcher', since: '2025-04' }], removed: [] }],
+          [{ name: 'memberships', added: [{ lab: 'lab:jlu-janek', role: 'Guest researcher', since: '2025-04', until: '2025-09' }], removed: [{ lab: 'lab:jlu-janek', role: 'Guest researcher', since: '2025-04' }] }],
+        ]);
       });
     });
 

@@ -58,6 +58,8 @@ export interface ChangeQuery {
   importFile?: string;
   /** Only entries of this batch. */
   batchId?: string;
+  /** Only entries after the last entry of an import of this file ("what changed since that report was loaded"). */
+  afterImportFile?: string;
   first: number;
   /** The `seq` of the last entry of the previous page. */
   afterSeq?: number;
@@ -86,8 +88,12 @@ export function normaliseInstant(value: string): string | null {
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
-/** Whether a stored entry passes a query's filters (not its paging): the memory store's oracle. */
-export function matchesChangeQuery(change: StoredChange, query: ChangeQuery): boolean {
+/**
+ * Whether a stored entry passes a query's filters (not its paging): the memory store's oracle.
+ * `floor` is the seq of the last entry of `afterImportFile`'s import (0 when none).
+ */
+export function matchesChangeQuery(change: StoredChange, query: ChangeQuery, floor = 0): boolean {
+  if (query.afterImportFile !== undefined && change.seq <= floor) return false;
   if (query.since !== undefined && change.at < query.since) return false;
   if (query.until !== undefined && change.at >= query.until) return false;
   if (query.recordId !== undefined && change.recordId !== query.recordId) return false;

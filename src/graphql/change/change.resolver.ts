@@ -32,6 +32,12 @@ class ChangesArgs extends ChangePageArgs {
 
   @Field(() => String, { nullable: true, description: 'Only changes an import of this file made.' })
   importFile?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only changes made after the (last) import of this file: "what changed since that report was loaded". BAD_USER_INPUT when the log has no import of it.',
+  })
+  afterImport?: string | null;
 }
 
 /** The change log: `changes(...)` at the root, `history` and `version` on every record type. */
@@ -40,7 +46,11 @@ export class ChangeResolver {
   @Query(() => ChangeConnection, { description: 'The change log, oldest first: every record written by a mutation or an import, with the fields that changed.' })
   async changes(@Args() args: ChangesArgs, @Ctx() ctx: Context): Promise<ConnectionShape<Change>> {
     if (args.record != null && !labelOfId(args.record)) throw badInput('`record` must be a record id such as "person:…"', { argumentName: 'record' });
+    if (args.afterImport != null && (await ctx.store.changes({ importFile: args.afterImport, first: 1 })).totalCount === 0) {
+      throw badInput(`The change log has no import of "${args.afterImport}"`, { argumentName: 'afterImport' });
+    }
     return changeConnection(ctx, {
+      afterImportFile: args.afterImport ?? undefined,
       since: instantArg(args.since, 'since'),
       until: instantArg(args.until, 'until'),
       recordId: args.record ?? undefined,

@@ -153,7 +153,8 @@ export class MemoryStore implements GraphStore {
   }
 
   async changes(query: ChangeQuery): Promise<ChangePage> {
-    const matching = this.changeLog.filter((c) => matchesChangeQuery(c, query));
+    const floor = Math.max(0, ...this.changeLog.filter((c) => c.importFile === query.afterImportFile).map((c) => c.seq));
+    const matching = this.changeLog.filter((c) => matchesChangeQuery(c, query, floor));
     const rest = query.afterSeq === undefined ? matching : matching.filter((c) => c.seq > query.afterSeq!);
     return { changes: rest.slice(0, query.first).map((c) => structuredClone(c)), totalCount: matching.length, hasNextPage: rest.length > query.first };
   }

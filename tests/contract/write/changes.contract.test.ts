@@ -67,6 +67,9 @@ forEachStore('change log', (store) => {
     ]);
     expect(await ids({ first: 10, importFile: 'fy2024.yaml' })).toEqual(['person:a/CREATE', 'visit:v1/CREATE']);
     expect(await ids({ first: 10, batchId: 'b1', recordId: 'person:a' })).toEqual(['person:a/CREATE']);
+    expect(await ids({ first: 10, afterImportFile: 'fy2024.yaml' })).toEqual(['person:a/UPDATE', 'visit:v1/DELETE']);
+    expect(await ids({ first: 10, afterImportFile: 'fy2024.yaml', recordId: 'visit:v1' })).toEqual(['visit:v1/DELETE']);
+    expect((await store().changes({ first: 1, afterImportFile: 'fy2024.yaml' })).totalCount).toBe(2);
   });
 
   it('pages forward by seq; the total counts the filter over all pages', async () => {

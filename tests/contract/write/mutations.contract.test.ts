@@ -237,6 +237,18 @@ forEachStore(
         expect(errorCodes(await editor().query(`{ changes(since: "soon") { totalCount } }`))).toEqual(['BAD_USER_INPUT']);
       });
 
+      it('"what changed since the FY2024 report was imported" is one query: changes(afterImport:)', async () => {
+        const system = { keyName: 'import', role: 'ADMIN' as const };
+        await store().appendChanges([{ at: new Date().toISOString(), actor: system, recordId: 'paper:draft', label: 'Paper', op: 'UPDATE', fields: [], importFile: 'fy2024-report.yaml', batchId: 'import-1' }]);
+        await editor().data(`mutation { updateVisitStatus(id: "visit:janek-nims", status: COMPLETED, start: "2025-07-01") { id } }`);
+        const since = await editor().data(`{ changes(afterImport: "fy2024-report.yaml") { totalCount edges { node { recordId op fields { name old new } } } } }`);
+        expect(since.changes).toEqual({
+          totalCount: 1,
+          edges: [{ node: { recordId: 'visit:janek-nims', op: 'UPDATE', fields: [{ name: 'status', old: 'PLANNED', new: 'COMPLETED' }, { name: 'start', old: null, new: '2025-07-01' }] } }],
+        });
+        expect(errorCodes(await editor().query(`{ changes(afterImport: "never-imported.yaml") { totalCount } }`))).toEqual(['BAD_USER_INPUT']);
+      });
+
       it('pages through the whole log with cursors', async () => {
         const seen: string[] = [];
         let after: string | null = null;

@@ -55,13 +55,17 @@ export function changesQuery(query: ChangeQuery): CypherQuery {
   if (query.recordId !== undefined) add('c.recordId = $recordId', 'recordId', query.recordId);
   if (query.importFile !== undefined) add('c.importFile = $importFile', 'importFile', query.importFile);
   if (query.batchId !== undefined) add('c.batchId = $batchId', 'batchId', query.batchId);
+  if (query.afterImportFile !== undefined) add('c.seq > floor', 'afterImportFile', query.afterImportFile);
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   const afterCondition = query.afterSeq !== undefined ? `${where ? `${where} AND` : 'WHERE'} c.seq > $afterSeq` : where;
   if (query.afterSeq !== undefined) params.afterSeq = int(query.afterSeq);
   const change = label('Change');
+  // The floor of `afterImportFile`: the last seq of that import (0 when none), found once by index.
+  const floor = `CALL () { OPTIONAL MATCH (i:${change}) WHERE i.importFile = $afterImportFile RETURN coalesce(max(i.seq), 0) AS floor }`;
   const cypher = lines(
-    `CALL () { MATCH (c:${change}) ${where} RETURN count(c) AS totalCount }`,
-    `CALL () { MATCH (c:${change}) ${afterCondition} WITH c ORDER BY c.seq LIMIT $limit RETURN collect(c {.*}) AS page }`,
+    query.afterImportFile !== undefined ? floor : 'WITH 0 AS floor',
+    `CALL (floor) { MATCH (c:${change}) ${where} RETURN count(c) AS totalCount }`,
+    `CALL (floor) { MATCH (c:${change}) ${afterCondition} WITH c ORDER BY c.seq LIMIT $limit RETURN collect(c {.*}) AS page }`,
     'RETURN totalCount, page',
   );
   return { cypher, params };

@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { Command, Option } from 'commander';
 import { loadConfig } from '../config';
 import { GROUP_LEVELS, type GroupLevel } from '../domain/enums';
@@ -26,7 +27,7 @@ export function registerExportCommand(program: Command): Command {
     .option('--hops <n>', 'radius of the ego network (with --id)', '1')
     .addOption(new Option('--level <level>', 'grouping shown on nodes').choices([...GROUP_LEVELS]))
     .option('--include-planned', 'include planned visits and papers as ties')
-    .option('--out <file>', 'write to this file instead of stdout')
+    .option('--out <file>', 'write to this file instead of stdout (its folders are created)')
     .action(async (opts: ExportOptions) => {
       process.exitCode = await runExportCommand(opts);
     });
@@ -43,7 +44,10 @@ async function runExportCommand(opts: ExportOptions): Promise<number> {
       level: opts.level,
       includePlanned: Boolean(opts.includePlanned),
     });
-    if (opts.out) await writeFile(opts.out, exported.body);
+    if (opts.out) {
+      await mkdir(dirname(opts.out), { recursive: true });
+      await writeFile(opts.out, exported.body);
+    }
     else process.stdout.write(exported.body);
     return 0;
   } catch (error) {

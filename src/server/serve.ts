@@ -10,7 +10,10 @@ import { createApp } from './app';
 import { loadKeyring } from '../auth/keysFile';
 
 export interface RunningServer {
+  /** The GraphQL endpoint. */
   url: string;
+  /** GraphiQL, for a browser. */
+  explorerUrl: string;
   store: GraphStore;
   stop(): Promise<void>;
 }
@@ -38,9 +41,10 @@ export async function serve(config: Config, logger: Logger, options: ServeOption
   logger.info({ keys: keyring.size, reads: config.auth.reads }, 'authentication configured');
   const http = await listen(app, config.port, config.host);
   const { port } = http.address() as AddressInfo;
-  const url = `http://${formatHost(config.host)}:${port}/graphql`;
+  const base = `http://${formatHost(config.host)}:${port}`;
   return {
-    url,
+    url: `${base}/graphql`,
+    explorerUrl: `${base}/explorer`,
     store,
     async stop() {
       await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -40,31 +40,35 @@ export async function readRecords(store: GraphStore, ids: readonly string[]): Pr
 }
 
 
-type Builder = (p: Props, owned: OwnedNeighbours, id: string) => Record<string, unknown>;
+/**
+ * The fields a record states through its relationships, per label. Every other field of the
+ * record's schema is a node property of the same name (picked generically, so a field added to
+ * the format and to ingest reads back without touching this file; a unit test checks the seed).
+ */
+type References = (owned: OwnedNeighbours) => Record<string, unknown>;
 
 const ids = (found: Neighbour[]) => found.map((n) => n.node.id);
 const one = (found: Neighbour[]) => found[0]?.node.id;
 const codeOf = (countryId: string | undefined) => countryId?.slice('country:'.length);
 
-const BUILDERS: Record<Label, Builder> = {
-  Source: (p) => pick(p, ['document', 'section', 'quote', 'lang']),
-  Country: (p) => pick(p, ['code', 'name', 'nameJa']),
-  Institution: (p) => pick(p, ['name', 'nameJa', 'shortName', 'aliases', 'country', 'kind', 'placeholder']),
-  Lab: (p, owned) => ({ ...pick(p, ['name', 'nameJa']), institution: one(owned('PART_OF', 'OUT')), head: one(owned('HEADS', 'IN')) }),
-  Person: (p, owned) => ({
-    ...pick(p, ['name', 'nameJa', 'familyName', 'familyNameJa', 'title', 'careerStage', 'programRole', 'placeholder', 'cohort', 'headcount', 'orcid']),
+const REFERENCES: Record<Label, References> = {
+  Source: () => ({}),
+  Country: () => ({}),
+  // `country` is also a node property; LOCATED_IN repeats it for traversals.
+  Institution: () => ({}),
+  Lab: (owned) => ({ institution: one(owned('PART_OF', 'OUT')), head: one(owned('HEADS', 'IN')) }),
+  Person: (owned) => ({
     memberships: [
       ...owned('MEMBER_OF', 'OUT').map((n) => ({ lab: n.node.id, ...membershipProps(n.rel) })),
       ...owned('AFFILIATED_WITH', 'OUT').map((n) => ({ institution: n.node.id, ...membershipProps(n.rel) })),
     ],
   }),
-  Theme: (p, owned) => ({ ...pick(p, ['name', 'nameJa']), leads: ids(owned('LEADS', 'IN')), members: ids(owned('WORKS_ON', 'IN')) }),
-  Material: (p, owned) => ({ ...pick(p, ['name', 'nameJa', 'kind']), owner: one(owned('OWNS', 'IN')), themes: ids(owned('ABOUT', 'OUT')) }),
-  Event: (p, owned) => ({ ...pick(p, ['name', 'nameJa', 'kind', 'status', 'place', 'start', 'end']), country: codeOf(one(owned('HELD_IN', 'OUT'))) }),
-  Visit: (p, owned) => {
+  Theme: (owned) => ({ leads: ids(owned('LEADS', 'IN')), members: ids(owned('WORKS_ON', 'IN')) }),
+  Material: (owned) => ({ owner: one(owned('OWNS', 'IN')), themes: ids(owned('ABOUT', 'OUT')) }),
+  Event: (owned) => ({ country: codeOf(one(owned('HELD_IN', 'OUT'))) }),
+  Visit: (owned) => {
     const about = ids(owned('ABOUT', 'OUT'));
     return {
-      ...pick(p, ['kind', 'status', 'scheduleChange', 'start', 'end', 'duration', 'durationText', 'purpose', 'purposeJa', 'trip']),
       visitor: one(owned('MADE', 'IN')),
       from: one(owned('FROM', 'OUT')),
       to: one(owned('TO', 'OUT')),
@@ -75,13 +79,11 @@ const BUILDERS: Record<Label, Builder> = {
       event: one(owned('FOR', 'OUT')),
     };
   },
-  Paper: (p, owned) => ({
-    ...pick(p, ['title', 'titleJa', 'status', 'year', 'doi']),
+  Paper: (owned) => ({
     authors: [...owned('AUTHORED', 'IN')].sort((a, b) => Number(a.rel.position ?? 0) - Number(b.rel.position ?? 0)).map((n) => n.node.id),
     themes: ids(owned('ABOUT', 'OUT')),
   }),
-  Transfer: (p, owned) => ({
-    ...pick(p, ['date', 'status', 'description']),
+  Transfer: (owned) => ({
     material: one(owned('OF', 'OUT')),
     from: one(owned('FROM', 'OUT')),
     to: ids(owned('TO', 'OUT')),
@@ -90,8 +92,9 @@ const BUILDERS: Record<Label, Builder> = {
 };
 
 export function recordFromGraph(node: GraphNode, owned: OwnedNeighbours): AnyRecord {
-  const fields = BUILDERS[node.label](node.props, owned, node.id);
-  const record: Record<string, unknown> = { id: node.id, ...withoutUndefined(fields) };
+  const references = REFERENCES[node.label](owned);
+  const scalars = Object.keys(RECORD_KINDS[node.label].schema.shape).filter((k) => k !== 'id' && k !== 'sources' && !(k in references));
+  const record: Record<string, unknown> = { id: node.id, ...pick(node.props, scalars), ...withoutUndefined(references) };
   if (node.label !== 'Source') record.sources = owned('CITED_IN', 'OUT').map((n) => citationOf(n.node.id, n.rel));
   return record as AnyRecord;
 }

@@ -1,6 +1,5 @@
 import { labelOfId, type Label } from '../domain/ids';
-import type { Dataset } from '../domain/model';
-import { referencesOf } from '../ingest/validate';
+import { formatPath, referencesOf } from '../ingest/validate';
 import { REL_SCHEMA, type Direction, type RelType } from '../store/graph';
 import type { GraphStore } from '../store/port';
 import { RECORD_KINDS, ownsRel, type AnyRecord } from './records';
@@ -20,17 +19,11 @@ export interface Reference {
   target: string;
 }
 
-const EMPTY: Omit<Dataset, 'format' | 'version' | 'meta'> = {
-  sources: [], countries: [], institutions: [], labs: [], people: [], themes: [], materials: [], events: [], visits: [], papers: [], transfers: [],
-};
-
 /** What one record points to. */
 export function referencesFrom(record: AnyRecord): Reference[] {
-  const label = labelOfId(record.id)!;
-  const collection = RECORD_KINDS[label].collection;
-  const dataset = { format: 'kizuna-dataset', version: 1, meta: { title: '', documents: [] }, ...EMPTY, [collection]: [record] } as Dataset;
-  const prefix = `${collection}[0].`;
-  return [...referencesOf(dataset)].map(([path, target]) => ({ recordId: record.id, field: path.slice(prefix.length), target }));
+  const collection = RECORD_KINDS[labelOfId(record.id)!].collection;
+  // Paths come back as [collection, 0, ...field]: the field path is what follows.
+  return [...referencesOf({ [collection]: [record] })].map(([path, target]) => ({ recordId: record.id, field: formatPath(path.slice(2)), target }));
 }
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/keys';
 import { labelOfId, type Label } from '../domain/ids';
 import { badInput, conflict, notFound } from '../errors';
-import { issueToProblem } from '../ingest/validate';
+import { problemAt } from '../ingest/validate';
 import { recordToGraph } from '../ingest/toGraph';
 import type { ChangeEntry, StoredChange } from '../store/changes';
 import { StoreError } from '../store/errors';
@@ -194,7 +194,7 @@ export class WriteService {
 export function parseRecord(label: Label, input: unknown): AnyRecord {
   const parsed = RECORD_KINDS[label].schema.safeParse(input);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map(issueToProblem);
+    const problems = parsed.error.issues.map((issue) => { const { path, message } = problemAt(issue.path, issue.message); return { path, message }; });
     throw badInput(`Invalid ${label}: ${problems.map((p) => `${p.path || '(record)'}: ${p.message}`).join('; ')}`, { problems });
   }
   return parsed.data as AnyRecord;

@@ -2,7 +2,7 @@ import type { Label } from '../../domain/ids';
 import { StoreError } from '../errors';
 import type { Direction, Graph, GraphNode, Neighbour, RelType } from '../graph';
 import type { GraphStore, Page, PageQuery, RecordCommit, SearchResult, StoreCounts, WriteSummary } from '../port';
-import { deleteOwnedQuery, detachDeleteQuery, lockVersionsQuery } from './cypher/records';
+import { createNodesQuery, deleteOwnedQuery, detachDeleteQuery, lockVersionsQuery } from './cypher/records';
 import { idsByLabel } from './cypher/whitelist';
 import { labelOfId } from '../../domain/ids';
 import type { CollaborationProjection } from '../projection';
@@ -127,13 +127,17 @@ export class Neo4jStore implements GraphStore {
    */
   async commitRecords(commit: RecordCommit): Promise<StoredChange[]> {
     const entries = checkedChangeEntries(commit.changes);
-    const plan = planWrite({ nodes: commit.upserts.map((u) => u.node), rels: commit.upserts.flatMap((u) => u.rels) });
+    const isNew = new Set(commit.expect.filter((e) => e.version === null).map((e) => e.id));
+    const created = commit.upserts.filter((u) => isNew.has(u.node.id)).map((u) => u.node);
+    const updated = commit.upserts.filter((u) => !isNew.has(u.node.id)).map((u) => u.node);
+    const plan = planWrite({ nodes: updated, rels: commit.upserts.flatMap((u) => u.rels) });
     return this.executor.writeTransaction(async (run) => {
       await checkVersions(run, commit.expect);
       for (const [l, ids] of idsByLabel(commit.deletes)) await run(detachDeleteQuery(l, ids));
       for (const [l, upserts] of groupUpserts(commit)) {
         for (const slot of upserts[0].owned) await run(deleteOwnedQuery(l, slot, upserts.map((u) => u.node.id)));
       }
+      for (const [l, nodes] of groupByLabel(created)) await run(createNodesQuery(l, nodes));
       await runPlan(run, plan, false);
       const rows = entries.length ? await run(appendChangesQuery(entries)) : [];
       await run(bumpVersionQuery());
@@ -165,6 +169,12 @@ async function checkVersions(run: RunInTx, expect: RecordCommit['expect']): Prom
     // Throwing inside the transaction function rolls back; CONFLICT is not retried by the driver.
     if ((found.get(id) ?? null) !== version) throw new StoreError('CONFLICT', `${id} changed since it was read`);
   }
+}
+
+function groupByLabel(nodes: readonly GraphNode[]): Map<Label, GraphNode[]> {
+  const groups = new Map<Label, GraphNode[]>();
+  for (const node of nodes) groups.set(node.label, [...(groups.get(node.label) ?? []), node]);
+  return groups;
 }
 
 /** Upserts per label; every record of a label owns the same slots. */

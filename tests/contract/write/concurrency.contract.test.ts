@@ -33,6 +33,17 @@ forEachStore(
       expect((await store().changes({ first: 10, recordId: 'person:ito' })).totalCount).toBe(4);
     });
 
+    it('two writers creating the same new id: neither is lost silently — one creates, the other updates it', async () => {
+      const writer = new WriteService(store());
+      const theme = (name: string) => ({ id: 'theme:raced', name, sources: ['source:report-1'] });
+      await Promise.all([writer.upsert('Theme', theme('First'), { actor }), writer.upsert('Theme', theme('Second'), { actor })]);
+      const log = await store().changes({ first: 10, recordId: 'theme:raced' });
+      expect(log.changes.map((c) => c.op)).toEqual(['CREATE', 'UPDATE']);
+      const [after] = await readRecords(store(), ['theme:raced']);
+      expect(after!.version).toBe(2);
+      expect((after!.record as { name: string }).name).toBe(log.changes[1].fields.find((f) => f.name === 'name')!.new);
+    });
+
     it('two writers with the same expectedVersion: one wins, the other is a CONFLICT', async () => {
       const writer = new WriteService(store());
       const [current] = await readRecords(store(), ['person:sato']);

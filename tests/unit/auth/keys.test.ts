@@ -55,7 +55,8 @@ describe('kizuna keys', () => {
   const run = async (args: string[]) => {
     let text = '';
     const out = new Writable({ write: (chunk, _enc, done) => ((text += String(chunk)), done()) });
-    const program = new Command('kizuna').exitOverride();
+    // Commander's own usage errors are expected in one test; keep them out of the test output.
+    const program = new Command('kizuna').exitOverride().configureOutput({ writeErr: () => undefined });
     registerKeysCommand(program, out);
     await program.parseAsync(args, { from: 'user' });
     return text;

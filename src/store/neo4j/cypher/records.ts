@@ -1,5 +1,6 @@
 import type { Label } from '../../../domain/ids';
-import type { RelSlot } from '../../graph';
+import type { GraphNode, RelSlot } from '../../graph';
+import { storedProps } from '../values';
 import { lines, type CypherQuery } from './types';
 import { label, relType } from './whitelist';
 
@@ -32,4 +33,14 @@ export function deleteOwnedQuery(l: Label, slot: RelSlot, ids: readonly string[]
 
 export function detachDeleteQuery(l: Label, ids: readonly string[]): CypherQuery {
   return { cypher: lines('UNWIND $ids AS id', `MATCH (n:${label(l)} {id: id})`, 'DETACH DELETE n'), params: { ids } };
+}
+
+/**
+ * Creates records that must not exist yet. CREATE, not MERGE: two writers creating the same id
+ * at once both see it absent, and with MERGE the second would silently overwrite the first; with
+ * CREATE the unique constraint fails the second (CONFLICT), which then plans again as an update.
+ */
+export function createNodesQuery(l: Label, nodes: readonly GraphNode[]): CypherQuery {
+  const cypher = lines('UNWIND $rows AS row', `CREATE (n:${label(l)})`, 'SET n = row.props, n.id = row.id');
+  return { cypher, params: { rows: nodes.map((n) => ({ id: n.id, props: storedProps(n.props) })) } };
 }

@@ -241,10 +241,21 @@ forEachStore(
         const system = { keyName: 'import', role: 'ADMIN' as const };
         await store().appendChanges([{ at: new Date().toISOString(), actor: system, recordId: 'paper:draft', label: 'Paper', op: 'UPDATE', fields: [], importFile: 'fy2024-report.yaml', batchId: 'import-1' }]);
         await editor().data(`mutation { updateVisitStatus(id: "visit:janek-nims", status: COMPLETED, start: "2025-07-01") { id } }`);
-        const since = await editor().data(`{ changes(afterImport: "fy2024-report.yaml") { totalCount edges { node { recordId op fields { name old new } } } } }`);
+        const since = await editor().data(
+          `{ changes(afterImport: "fy2024-report.yaml") { totalCount edges { node { recordId op fields { name old new } record { ... on Visit { status version } } } } } }`,
+        );
         expect(since.changes).toEqual({
           totalCount: 1,
-          edges: [{ node: { recordId: 'visit:janek-nims', op: 'UPDATE', fields: [{ name: 'status', old: 'PLANNED', new: 'COMPLETED' }, { name: 'start', old: null, new: '2025-07-01' }] } }],
+          edges: [
+            {
+              node: {
+                recordId: 'visit:janek-nims',
+                op: 'UPDATE',
+                fields: [{ name: 'status', old: 'PLANNED', new: 'COMPLETED' }, { name: 'start', old: null, new: '2025-07-01' }],
+                record: { status: 'COMPLETED', version: 2 },
+              },
+            },
+          ],
         });
         expect(errorCodes(await editor().query(`{ changes(afterImport: "never-imported.yaml") { totalCount } }`))).toEqual(['BAD_USER_INPUT']);
       });

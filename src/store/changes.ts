@@ -58,6 +58,10 @@ export interface ChangeQuery {
   importFile?: string;
   /** Only entries of this batch. */
   batchId?: string;
+  /** Only entries about records of this type. */
+  label?: Label;
+  /** Only creates, updates or deletes. */
+  op?: ChangeOp;
   /** Only entries after the last entry of an import of this file ("what changed since that report was loaded"). */
   afterImportFile?: string;
   first: number;
@@ -99,6 +103,8 @@ export function matchesChangeQuery(change: StoredChange, query: ChangeQuery, flo
   if (query.recordId !== undefined && change.recordId !== query.recordId) return false;
   if (query.importFile !== undefined && change.importFile !== query.importFile) return false;
   if (query.batchId !== undefined && change.batchId !== query.batchId) return false;
+  if (query.label !== undefined && change.label !== query.label) return false;
+  if (query.op !== undefined && change.op !== query.op) return false;
   return true;
 }
 

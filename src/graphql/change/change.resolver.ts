@@ -1,14 +1,14 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { labelOfId } from '../../domain/ids';
+import { isLabel, LABELS, labelOfId, type Label } from '../../domain/ids';
 import { badInput } from '../../errors';
-import { normaliseInstant, type ChangePage, type ChangeQuery } from '../../store/changes';
+import { normaliseInstant, type ChangeOp, type ChangePage, type ChangeQuery } from '../../store/changes';
 import { fiscalYearRange } from '../../domain/fiscalYear';
 import type { ConnectionShape } from '../common/connection';
 import { DEFAULT_PAGE_SIZE } from '../common/pagination';
 import type { Context } from '../context';
 import { toEntity } from '../node/mappers';
 import { Entity, Node } from '../node/node.type';
-import { Change, ChangeConnection, toChange } from './change.type';
+import { Change, ChangeConnection, ChangeOpEnum, toChange } from './change.type';
 
 @ArgsType()
 class ChangePageArgs {
@@ -33,6 +33,12 @@ class ChangesArgs extends ChangePageArgs {
   @Field(() => String, { nullable: true, description: 'Only changes an import of this file made.' })
   importFile?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Only changes of records of this type ("Visit", "Person", …).' })
+  type?: string | null;
+
+  @Field(() => ChangeOpEnum, { nullable: true })
+  op?: ChangeOp | null;
+
   @Field(() => String, {
     nullable: true,
     description: 'Only changes made after the (last) import of this file: "what changed since that report was loaded". BAD_USER_INPUT when the log has no import of it.',
@@ -49,8 +55,11 @@ export class ChangeResolver {
     if (args.afterImport != null && (await ctx.store.changes({ importFile: args.afterImport, first: 1 })).totalCount === 0) {
       throw badInput(`The change log has no import of "${args.afterImport}"`, { argumentName: 'afterImport' });
     }
+    if (args.type != null && !isLabel(args.type)) throw badInput(`\`type\` must be one of ${LABELS.join(', ')}`, { argumentName: 'type' });
     return changeConnection(ctx, {
       afterImportFile: args.afterImport ?? undefined,
+      label: (args.type as Label | null) ?? undefined,
+      op: args.op ?? undefined,
       since: instantArg(args.since, 'since'),
       until: instantArg(args.until, 'until'),
       recordId: args.record ?? undefined,

@@ -68,6 +68,9 @@ forEachStore('change log', (store) => {
     expect(await ids({ first: 10, importFile: 'fy2024.yaml' })).toEqual(['person:a/CREATE', 'visit:v1/CREATE']);
     expect(await ids({ first: 10, batchId: 'b1', recordId: 'person:a' })).toEqual(['person:a/CREATE']);
     expect(await ids({ first: 10, afterImportFile: 'fy2024.yaml' })).toEqual(['person:a/UPDATE', 'visit:v1/DELETE']);
+    expect(await ids({ first: 10, label: 'Visit' })).toEqual(['visit:v1/CREATE', 'visit:v1/DELETE']);
+    expect(await ids({ first: 10, op: 'CREATE' })).toEqual(['person:a/CREATE', 'visit:v1/CREATE']);
+    expect(await ids({ first: 10, op: 'DELETE', label: 'Person' })).toEqual([]);
     expect(await ids({ first: 10, afterImportFile: 'fy2024.yaml', recordId: 'visit:v1' })).toEqual(['visit:v1/DELETE']);
     expect((await store().changes({ first: 1, afterImportFile: 'fy2024.yaml' })).totalCount).toBe(2);
   });

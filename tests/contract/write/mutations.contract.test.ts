@@ -258,6 +258,11 @@ forEachStore(
           ],
         });
         expect(errorCodes(await editor().query(`{ changes(afterImport: "never-imported.yaml") { totalCount } }`))).toEqual(['BAD_USER_INPUT']);
+        const visitsUpdated = await editor().data(`{ changes(afterImport: "fy2024-report.yaml", type: "Visit", op: UPDATE) { totalCount } }`);
+        expect(visitsUpdated.changes.totalCount).toBe(1);
+        const none = await editor().data(`{ changes(afterImport: "fy2024-report.yaml", type: "Person") { totalCount } }`);
+        expect(none.changes.totalCount).toBe(0);
+        expect(errorCodes(await editor().query(`{ changes(type: "Visits") { totalCount } }`))).toEqual(['BAD_USER_INPUT']);
       });
 
       it('pages through the whole log with cursors', async () => {

@@ -55,6 +55,8 @@ export function changesQuery(query: ChangeQuery): CypherQuery {
   if (query.recordId !== undefined) add('c.recordId = $recordId', 'recordId', query.recordId);
   if (query.importFile !== undefined) add('c.importFile = $importFile', 'importFile', query.importFile);
   if (query.batchId !== undefined) add('c.batchId = $batchId', 'batchId', query.batchId);
+  if (query.label !== undefined) add('c.label = $label', 'label', query.label);
+  if (query.op !== undefined) add('c.op = $op', 'op', query.op);
   if (query.afterImportFile !== undefined) add('c.seq > floor', 'afterImportFile', query.afterImportFile);
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   const afterCondition = query.afterSeq !== undefined ? `${where ? `${where} AND` : 'WHERE'} c.seq > $afterSeq` : where;

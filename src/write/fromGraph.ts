@@ -27,8 +27,10 @@ export async function readRecords(store: GraphStore, ids: readonly string[]): Pr
   const records = new Map<string, StoredRecord>();
   for (const [label, group] of byLabel) {
     const groupIds = group.map((n) => n.id);
-    const found = new Map<string, Neighbour[][]>();
-    for (const { type, direction } of RECORD_KINDS[label].owned) found.set(`${type}|${direction}`, await store.neighbours(groupIds, type, direction));
+    // One call per slot, concurrently: the commit's version check, not a shared snapshot, is what keeps the write consistent.
+    const slots = RECORD_KINDS[label].owned;
+    const lists = await Promise.all(slots.map(({ type, direction }) => store.neighbours(groupIds, type, direction)));
+    const found = new Map<string, Neighbour[][]>(slots.map(({ type, direction }, i) => [`${type}|${direction}`, lists[i]]));
     group.forEach((node, i) => {
       const owned: OwnedNeighbours = (type, direction) => found.get(`${type}|${direction}`)?.[i] ?? [];
       // Parsing fills the format's defaults (empty lists, NONE, false), so the record reads as a file would.

@@ -33,10 +33,8 @@ export function referencesFrom(record: AnyRecord): Reference[] {
 export async function referrersOf(store: GraphStore, id: string): Promise<string[]> {
   const label = labelOfId(id) as Label;
   const found = new Set<string>();
-  for (const { type, direction } of foreignSlots(label)) {
-    const [neighbours] = await store.neighbours([id], type, direction);
-    for (const n of neighbours) found.add(n.node.id);
-  }
+  const lists = await Promise.all(foreignSlots(label).map(({ type, direction }) => store.neighbours([id], type, direction)));
+  for (const [neighbours] of lists) for (const n of neighbours) found.add(n.node.id);
   found.delete(id);
   return [...found].sort();
 }

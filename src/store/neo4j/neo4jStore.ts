@@ -135,7 +135,7 @@ export class Neo4jStore implements GraphStore {
       await checkVersions(run, commit.expect);
       for (const [l, ids] of idsByLabel(commit.deletes)) await run(detachDeleteQuery(l, ids));
       for (const [l, upserts] of groupUpserts(commit)) {
-        for (const slot of upserts[0].owned) await run(deleteOwnedQuery(l, slot, upserts.map((u) => u.node.id)));
+        if (upserts[0].owned.length) await run(deleteOwnedQuery(l, upserts[0].owned, upserts.map((u) => u.node.id)));
       }
       for (const [l, nodes] of groupByLabel(created)) await run(createNodesQuery(l, nodes));
       await runPlan(run, plan, false);

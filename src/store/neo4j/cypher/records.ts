@@ -25,10 +25,20 @@ export function lockVersionsQuery(l: Label, ids: readonly string[]): CypherQuery
   return { cypher, params: { ids } };
 }
 
-/** Removes the relationships these records own in one slot; the commit then writes the current ones. */
-export function deleteOwnedQuery(l: Label, slot: RelSlot, ids: readonly string[]): CypherQuery {
-  const pattern = slot.direction === 'OUT' ? `-[r:${relType(slot.type)}]->()` : `<-[r:${relType(slot.type)}]-()`;
-  return { cypher: lines('UNWIND $ids AS id', `MATCH (n:${label(l)} {id: id})${pattern}`, 'DELETE r'), params: { ids } };
+/**
+ * Removes the relationships these records own (all their slots in one statement); the commit then
+ * writes the current ones. Types are compared as values (`type(r) IN $out`), never interpolated.
+ */
+export function deleteOwnedQuery(l: Label, slots: readonly RelSlot[], ids: readonly string[]): CypherQuery {
+  const out = slots.filter((s) => s.direction === 'OUT').map((s) => relType(s.type));
+  const into = slots.filter((s) => s.direction === 'IN').map((s) => relType(s.type));
+  const cypher = lines(
+    'UNWIND $ids AS id',
+    `MATCH (n:${label(l)} {id: id})-[r]-()`,
+    'WHERE (startNode(r) = n AND type(r) IN $out) OR (endNode(r) = n AND type(r) IN $into)',
+    'DELETE r',
+  );
+  return { cypher, params: { ids, out, into } };
 }
 
 export function detachDeleteQuery(l: Label, ids: readonly string[]): CypherQuery {

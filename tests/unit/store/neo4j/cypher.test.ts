@@ -286,3 +286,23 @@ describe('change log statements', () => {
     expect(q.params.recordId).toBe('visit:v');
   });
 });
+
+describe('write path statements', () => {
+  const records = jest.requireActual('../../../../src/store/neo4j/cypher/records') as typeof import('../../../../src/store/neo4j/cypher/records');
+
+  it('lock, delete-owned, delete and create take ids and types as parameters, labels from the whitelist', () => {
+    const lock = records.lockVersionsQuery('Visit', ['visit:a']);
+    expect(lock.cypher).toContain('MATCH (n:Visit {id: id})');
+    expect(lock.cypher).toContain('SET n.__lock = true');
+    expect(lock.params).toEqual({ ids: ['visit:a'] });
+    const owned = records.deleteOwnedQuery('Visit', [{ type: 'MADE', direction: 'IN' }, { type: 'TO', direction: 'OUT' }], ['visit:a']);
+    expect(owned.params).toEqual({ ids: ['visit:a'], out: ['TO'], into: ['MADE'] });
+    expect(owned.cypher).toContain('type(r) IN $out');
+    expect(() => records.deleteOwnedQuery('Visit', [{ type: 'EVIL]->() DETACH DELETE n //' as never, direction: 'OUT' }], [])).toThrow(TypeError);
+    expect(records.detachDeleteQuery('Person', ['person:x']).cypher).toContain('DETACH DELETE n');
+    const create = records.createNodesQuery('Theme', [{ id: 'theme:t', label: 'Theme', props: { name: 'T', version: 1 } }]);
+    expect(create.cypher).toContain('CREATE (n:Theme)');
+    expect(create.params.rows).toEqual([{ id: 'theme:t', props: { name: 'T', version: expect.anything() } }]);
+    expect(() => records.lockVersionsQuery('Nope' as never, [])).toThrow(TypeError);
+  });
+});

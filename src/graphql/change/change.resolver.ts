@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { isLabel, LABELS, labelOfId, type Label } from '../../domain/ids';
 import { badInput } from '../../errors';
 import { normaliseInstant, type ChangeOp, type ChangePage, type ChangeQuery } from '../../store/changes';

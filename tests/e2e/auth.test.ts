@@ -71,8 +71,11 @@ describe('who may write (HTTP)', () => {
     expect(await answer(await post(server, MUTATION, 'garbage'))).toMatchObject({ status: 401, codes: ['UNAUTHENTICATED'] });
   });
 
-  it('a READER key may not write: FORBIDDEN with HTTP 403', async () => {
-    expect(await answer(await post(server, MUTATION, keys.READER))).toMatchObject({ status: 403, codes: ['FORBIDDEN'] });
+  it('a READER key may not write: FORBIDDEN with HTTP 403; the body carries the code only, no http internals', async () => {
+    const response = await post(server, MUTATION, keys.READER);
+    expect(response.status).toBe(403);
+    const body = (await response.json()) as { errors: Array<{ extensions: Record<string, unknown> }> };
+    expect(body.errors[0].extensions).toEqual({ code: 'FORBIDDEN' });
   });
 
   it('an EDITOR key writes; deleting needs ADMIN', async () => {

@@ -48,10 +48,10 @@ function buildGroupIndex(network: CollaborationNetwork, level: GroupLevel): Grou
   const offsets = new Int32Array(csr.n + 1);
   const lists: number[][] = new Array(csr.n);
   const primary = new Int32Array(csr.n).fill(-1);
-  const placeOf = (id: string): PlaceRef | null => {
-    const inst = network.institutions.get(id);
-    return inst ? { id, country: inst.country, placeholder: inst.placeholder === true } : null;
-  };
+  // One PlaceRef per institution, not one per person and lab.
+  const places = new Map<string, PlaceRef>();
+  for (const inst of network.institutions.values()) places.set(inst.id, { id: inst.id, country: inst.country, placeholder: inst.placeholder === true });
+  const placeOf = (id: string): PlaceRef | null => places.get(id) ?? null;
   for (let i = 0; i < csr.n; i++) {
     const attrs = network.people[i];
     const labs: Array<{ id: string; institution: PlaceRef }> = [];

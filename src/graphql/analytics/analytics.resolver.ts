@@ -82,7 +82,7 @@ class PathArgs {
 
 @ArgsType()
 class NeighborhoodArgs {
-  @Field(() => ID, { description: 'A person, or a lab (its members are the centre).' })
+  @Field(() => ID, { description: 'A person, or a group whose members are the centre: a lab, a named institution, a country.' })
   id!: string;
 
   @Field(() => Int, { defaultValue: 1, description: '0..3.' })

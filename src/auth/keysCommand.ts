@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { DEFAULT_KEYS_FILE } from '../config';
 import { generateKey, KEY_NAME_PATTERN, keyLine } from './keys';
-import { addKeyToFile, readKeysFile } from './keysFile';
+import { addKeyToFile, readKeysFile, removeKeyFromFile } from './keysFile';
 import { ROLES, type Role } from './roles';
 
 interface AddOptions {
@@ -13,10 +13,10 @@ interface AddOptions {
 /**
  * `kizuna keys add --role EDITOR [--name N] [--file F]`: makes a key, stores its salted hash in
  * the keys file, and prints the key once (it cannot be recovered later). `kizuna keys list`: the
- * names, roles and ids, never hashes.
+ * names, roles and ids, never hashes. `kizuna keys remove --name N`: revokes one.
  */
 export function registerKeysCommand(program: Command, out: NodeJS.WritableStream = process.stdout): Command {
-  const keys = program.command('keys').description('API keys: add one (printed once, stored hashed) or list them');
+  const keys = program.command('keys').description('API keys: add one (printed once, stored hashed), list or remove them');
   const fileOf = (opts: { file?: string }) => opts.file ?? process.env.KIZUNA_KEYS_FILE ?? DEFAULT_KEYS_FILE;
 
   keys
@@ -46,6 +46,15 @@ export function registerKeysCommand(program: Command, out: NodeJS.WritableStream
       const stored = await readKeysFile(fileOf(opts));
       if (stored.length === 0) return void out.write(`no keys in ${fileOf(opts)}\n`);
       for (const k of stored) out.write(`${k.name}\t${k.role}\t${k.id}\t${k.createdAt ?? ''}\n`);
+    });
+  keys
+    .command('remove')
+    .description('Revoke a key of the keys file by name (restart the server for it to take effect)')
+    .requiredOption('--name <name>', 'the key to revoke')
+    .option('--file <file>', `keys file (default: KIZUNA_KEYS_FILE or ${DEFAULT_KEYS_FILE})`)
+    .action(async (opts: { name: string; file?: string }) => {
+      const removed = await removeKeyFromFile(fileOf(opts), opts.name);
+      out.write(`removed "${removed.name}" (${removed.role}, id ${removed.id}) from ${fileOf(opts)}; restart the server for it to take effect\n`);
     });
   return keys;
 }

@@ -30,8 +30,21 @@ export async function readKeysFile(file: string): Promise<StoredKey[]> {
 export async function addKeyToFile(file: string, key: StoredKey): Promise<void> {
   const keys = await readKeysFile(file);
   if (keys.some((k) => k.name === key.name)) throw new KeyConfigError(`a key named "${key.name}" already exists in ${file}`);
+  await writeKeysFile(file, [...keys, key]);
+}
+
+/** Revokes a key by name (a running server keeps the keys it started with until it restarts). */
+export async function removeKeyFromFile(file: string, name: string): Promise<StoredKey> {
+  const keys = await readKeysFile(file);
+  const removed = keys.find((k) => k.name === name);
+  if (!removed) throw new KeyConfigError(`no key named "${name}" in ${file}`);
+  await writeKeysFile(file, keys.filter((k) => k !== removed));
+  return removed;
+}
+
+async function writeKeysFile(file: string, keys: readonly StoredKey[]): Promise<void> {
   const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(temp, JSON.stringify({ keys: [...keys, key] }, null, 2) + '\n', { mode: 0o600 });
+  await writeFile(temp, JSON.stringify({ keys }, null, 2) + '\n', { mode: 0o600 });
   await rename(temp, file);
 }
 

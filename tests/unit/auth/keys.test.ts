@@ -78,6 +78,11 @@ describe('kizuna keys', () => {
     const [first] = await readKeysFile(file);
     expect(listed).not.toContain(first.hash);
     await expect(run(['keys', 'add', '--role', 'EDITOR', '--name', 'officer', '--file', file])).rejects.toThrow(/already exists/);
+
+    expect(await run(['keys', 'remove', '--name', 'officer', '--file', file])).toMatch(/^removed "officer" \(EDITOR/);
+    expect(await (await loadKeyring({ envKeys: null, keysFile: file })).verify(key)).toBeNull();
+    expect((await readKeysFile(file)).map((k) => k.role)).toEqual(['ADMIN']);
+    await expect(run(['keys', 'remove', '--name', 'officer', '--file', file])).rejects.toThrow(/no key named/);
   });
 
   it('the environment and the file together; an unknown role is refused', async () => {

@@ -65,6 +65,12 @@ export interface GraphStore {
   changes(query: ChangeQuery): Promise<ChangePage>;
 
   /**
+   * For each record id (in order), the first `first` entries of its history and their total: one
+   * round trip for a whole list of records (the `history` field's DataLoader).
+   */
+  historyOf(recordIds: readonly string[], first: number): Promise<ChangePage[]>;
+
+  /**
    * The write path's one transaction (src/write): checks that every record in `expect` still has
    * the version it had when the commit was planned (StoreError CONFLICT otherwise, nothing
    * written), deletes records with all their relationships, replaces upserted records' nodes and

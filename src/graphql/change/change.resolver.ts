@@ -89,8 +89,11 @@ export function recordMetaResolverFor(Type: new () => Entity): Function {
     }
 
     @FieldResolver(() => ChangeConnection, { description: 'This record’s entries in the change log, oldest first.' })
-    history(@Root() entity: Entity, @Args() args: ChangePageArgs, @Ctx() ctx: Context): Promise<ConnectionShape<Change>> {
-      return changeConnection(ctx, { recordId: entity.id, ...pageArgs(args, ctx.maxPageSize) });
+    async history(@Root() entity: Entity, @Args() args: ChangePageArgs, @Ctx() ctx: Context): Promise<ConnectionShape<Change>> {
+      const page = pageArgs(args, ctx.maxPageSize);
+      // First pages are batched over the parents (one store call for a list); later pages are one call each.
+      if (page.afterSeq === undefined) return toConnection(await ctx.loaders.history(page.first).load(entity.id));
+      return changeConnection(ctx, { recordId: entity.id, ...page });
     }
   }
   Object.defineProperty(RecordMetaResolver, 'name', { value: `${Type.name}RecordMetaResolver` });

@@ -159,6 +159,10 @@ export class MemoryStore implements GraphStore {
     return { changes: rest.slice(0, query.first).map((c) => structuredClone(c)), totalCount: matching.length, hasNextPage: rest.length > query.first };
   }
 
+  async historyOf(recordIds: readonly string[], first: number): Promise<ChangePage[]> {
+    return Promise.all(recordIds.map((recordId) => this.changes({ recordId, first })));
+  }
+
   /**
    * Checked first, applied second, with no await in between: the embedded store's transaction.
    * A version that moved, a node whose label is not its id's, or a relationship whose endpoint

@@ -10,7 +10,7 @@ import { countsQuery } from './cypher/counts';
 import { circulationStatements, decodeCirculationFacts } from './cypher/circulation';
 import type { CirculationFacts, CirculationQuery } from '../../circulation/facts';
 import { bumpVersionQuery, clearQuery, versionQuery } from './cypher/meta';
-import { appendChangesQuery, changesQuery } from './cypher/changes';
+import { appendChangesQuery, changesQuery, historyQuery } from './cypher/changes';
 import type { ChangeEntry, ChangePage, ChangeQuery, StoredChange } from '../changes';
 import { checkedChangeEntries } from '../changeEntries';
 import { decodeChangePage } from './changeRows';
@@ -113,6 +113,12 @@ export class Neo4jStore implements GraphStore {
     if (checked.length === 0) return [];
     const rows = await this.executor.write(appendChangesQuery(checked));
     return checked.map((entry, i) => storedChange(entry, asNumber(rows[i]?.seq, 'seq')));
+  }
+
+  async historyOf(recordIds: readonly string[], first: number): Promise<ChangePage[]> {
+    if (recordIds.length === 0) return [];
+    const rows = await this.executor.read(historyQuery(recordIds, first));
+    return orderByKeys(recordIds, rows, (row) => String(row.id)).map((row) => decodeChangePage(row ?? { totalCount: 0, page: [] }, first));
   }
 
   async changes(query: ChangeQuery): Promise<ChangePage> {

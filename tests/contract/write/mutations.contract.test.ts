@@ -5,6 +5,7 @@ import { readRecords } from '../../../src/write/fromGraph';
 import { canonicalRecord } from '../../../src/write/diff';
 import { RECORD_KINDS } from '../../../src/write/records';
 import { TestApi } from '../../support/api';
+import { countingStore } from '../../support/countingStore';
 import { forEachStore } from '../../support/stores';
 import { CONTRACT_DATASET } from '../store/dataset';
 
@@ -263,6 +264,18 @@ forEachStore(
         const none = await editor().data(`{ changes(afterImport: "fy2024-report.yaml", type: "Person") { totalCount } }`);
         expect(none.changes.totalCount).toBe(0);
         expect(errorCodes(await editor().query(`{ changes(type: "Visits") { totalCount } }`))).toEqual(['BAD_USER_INPUT']);
+      });
+
+      it('history on a list of records is one store call, with the same answers as one record at a time', async () => {
+        const counting = countingStore(store());
+        const data = await new TestApi(counting.store, EDITOR).data(`{ people(first: 50) { edges { node { id history(first: 5) { totalCount edges { node { op } } } } } } }`);
+        expect(counting.calls.get('historyOf')).toBe(1);
+        expect(counting.calls.get('changes')).toBeUndefined();
+        for (const { node } of data.people.edges) {
+          const direct = (await editor().data(`query($r: ID!) { changes(record: $r, first: 5) { totalCount edges { node { op } } } }`, { r: node.id })).changes;
+          expect({ id: node.id, history: node.history }).toEqual({ id: node.id, history: direct });
+        }
+        expect(data.people.edges.find((e: any) => e.node.id === 'person:smith').node.history.totalCount).toBe(2);
       });
 
       it('pages through the whole log with cursors', async () => {

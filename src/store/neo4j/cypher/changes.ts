@@ -72,3 +72,15 @@ export function changesQuery(query: ChangeQuery): CypherQuery {
   );
   return { cypher, params };
 }
+
+/** The first `first` entries and the total of each record's history, one row per id (index seeks on recordId). */
+export function historyQuery(recordIds: readonly string[], first: number): CypherQuery {
+  const change = label('Change');
+  const cypher = lines(
+    'UNWIND $ids AS id',
+    `CALL (id) { MATCH (c:${change}) WHERE c.recordId = id RETURN count(c) AS totalCount }`,
+    `CALL (id) { MATCH (c:${change}) WHERE c.recordId = id WITH c ORDER BY c.seq LIMIT $limit RETURN collect(c {.*}) AS page }`,
+    'RETURN id, totalCount, page',
+  );
+  return { cypher, params: { ids: recordIds, limit: int(first + 1) } };
+}

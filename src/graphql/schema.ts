@@ -5,6 +5,7 @@ import type { Role } from '../auth/roles';
 import { assertAuthWiring, authChecker } from './auth';
 import type { Context } from './context';
 import { ANALYTICS_RESOLVERS } from './analytics/analytics.resolver';
+import { useCompiledReads } from './compile/resolvers';
 import { CirculationResolver } from './circulation/circulation.resolver';
 import { CountryResolver } from './country/country.resolver';
 import { EventResolver } from './event/event.resolver';
@@ -58,7 +59,7 @@ export function buildSchemaWith(checker: AuthChecker<Context, Role> | undefined)
 
 /** The schema is built once per process: type-graphql's metadata is global and immutable after start. */
 export function buildKizunaSchema(): GraphQLSchema {
-  cached ??= buildSchemaWith(authChecker);
+  cached ??= useCompiledReads(buildSchemaWith(authChecker));
   return cached;
 }
 

@@ -4,6 +4,7 @@ import type { Direction, Graph, GraphNode, GraphRel, Neighbour, RelSlot, RelType
 import type { CollaborationProjection } from './projection';
 import type { CirculationFacts, CirculationQuery } from '../circulation/facts';
 import type { ChangeEntry, ChangePage, ChangeQuery, StoredChange } from './changes';
+import type { TreeResult, TreeRoot } from './tree';
 
 /**
  * The one port every store implements: the embedded in-process store (the default) and Neo4j.
@@ -22,6 +23,12 @@ export interface GraphStore {
 
   /** One page of a label's nodes, filtered, in sortKey/id order, with the total count of the filter. */
   page(query: PageQuery): Promise<Page>;
+
+  /**
+   * Optional: a whole nested selection in one round trip (store/tree.ts). Stores without it are
+   * read level by level through nodesByIds/neighbours, with the same answers.
+   */
+  readTree?(root: TreeRoot): Promise<TreeResult>;
 
   /** Nodes whose normalised names contain the normalised text, best matches first. */
   search(text: string, first: number, labels: readonly Label[]): Promise<SearchResult[]>;
@@ -120,11 +127,14 @@ export interface PageQuery {
   first: number;
   after?: PageAfter;
   direction?: SortDirection;
+  /** False when nobody reads totalCount: a store may then skip counting (Neo4j does) and answer null. */
+  countTotal?: boolean;
 }
 
 export interface Page {
   nodes: GraphNode[];
-  totalCount: number;
+  /** Null only when the query said countTotal: false and the store skipped counting. */
+  totalCount: number | null;
   hasNextPage: boolean;
 }
 

@@ -29,7 +29,7 @@ export class TestApi {
   }
 
   async query<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult<T>> {
-    const contextValue = createContext({ store: this.store, earlyCareer: DEFAULT_EARLY_CAREER_RULE, maxPageSize: 100 }, this.principal);
+    const contextValue = createContext({ store: this.store, earlyCareer: DEFAULT_EARLY_CAREER_RULE, maxPageSize: 100 }, null, this.principal);
     const response = await this.server.executeOperation({ query, variables }, { contextValue });
     if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
     return response.body.singleResult as GraphQLResult<T>;

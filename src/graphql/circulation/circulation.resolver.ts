@@ -41,6 +41,8 @@ export class CirculationResolver {
       if (error instanceof PeriodInputError) throw badInput(error.message, { argumentName: error.argumentName });
       throw error;
     }
-    return circulationReport(ctx.store, { ...resolved, groupBy: args.groupBy, includePlanned: args.includePlanned, earlyCareer: ctx.earlyCareer });
+    const request = { ...resolved, groupBy: args.groupBy, includePlanned: args.includePlanned, earlyCareer: ctx.earlyCareer };
+    // Aliases of the same report are built once per request.
+    return ctx.memo(`circulation:${JSON.stringify(request)}`, () => circulationReport(ctx.store, request));
   }
 }

@@ -8,6 +8,7 @@ import { RECORD_KINDS } from '../../write/records';
 import { addMembership, changeVisitStatus, endMembership } from '../../write/verbs';
 import { ScheduleChangeEnum, VisitStatusEnum } from '../common/enums';
 import type { Context } from '../context';
+import { createLoaders } from '../loaders';
 import { Change, toChange } from '../change/change.type';
 import { TYPE_OF_LABEL } from '../node/mappers';
 import type { Entity } from '../node/node.type';
@@ -25,7 +26,13 @@ import { citationSchema } from '../../domain/model';
  */
 const CitationInput = inputTypeOf('CitationInput', (citationSchema as unknown as { def: { options: never[] } }).def.options[1]);
 
+/**
+ * The write service over the request's store (its call budget and deadline apply). The request's
+ * DataLoaders are replaced too, so what the mutation's selection reads is the written state, also
+ * when an earlier field of the same operation loaded the same records.
+ */
 function writer(ctx: Context): WriteService {
+  ctx.loaders = createLoaders(ctx.store);
   return new WriteService(ctx.store);
 }
 

@@ -30,10 +30,15 @@ const UNAVAILABLE_MESSAGE_PATTERNS = [
 
 const CONFLICT_STATUS = 'Neo.ClientError.Schema.ConstraintValidationFailed';
 
+/** Neo4j stopped the transaction at its time limit (TransactionTimedOut, …ClientConfiguration). */
+const TIMEOUT_STATUS_PREFIX = 'Neo.ClientError.Transaction.TransactionTimedOut';
+export const TIMEOUT_MESSAGE = 'The query took longer than the database allows and was stopped';
+
 export function toStoreError(error: unknown): unknown {
   if (error instanceof StoreError) return error;
   if (isUnavailable(error)) return new StoreError('UNAVAILABLE', UNAVAILABLE_MESSAGE, { cause: error });
   if (codeOf(error) === CONFLICT_STATUS) return new StoreError('CONFLICT', CONFLICT_MESSAGE, { cause: error });
+  if (codeOf(error)?.startsWith(TIMEOUT_STATUS_PREFIX)) return new StoreError('TIMEOUT', TIMEOUT_MESSAGE, { cause: error });
   return error;
 }
 

@@ -17,8 +17,10 @@ import { decodeChangePage } from './changeRows';
 import { neighboursQuery } from './cypher/neighbours';
 import { nodesByIdsQuery } from './cypher/nodes';
 import { pageQuery } from './cypher/page';
-import { projectionQuery } from './cypher/projection';
+import { projectionQueries } from './cypher/projection';
 import { searchQuery } from './cypher/search';
+import { treeQuery } from './cypher/tree';
+import type { TreeMap, TreeResult, TreeRoot } from '../tree';
 import { planWrite, type WritePlan } from './cypher/write';
 import type { Executor, Row, RunInTx } from './executor';
 import { decodeProjection } from './projectionRows';
@@ -33,7 +35,18 @@ import { asArray, asNumber, decodeCounts, decodeNeighbourRow, decodeNode, groupB
 export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
 
-  constructor(private readonly executor: Executor) {}
+  /**
+   * The last version read and when. Analytics ask for the version on every call (it keys their
+   * cache); reading it is a round trip, so it is reused for VERSION_TTL_MS. A write or clear
+   * through this store forgets it at once; a write by another process (a `kizuna seed` next to a
+   * running server) is seen within VERSION_TTL_MS.
+   */
+  private versionSeen: { value: Promise<number>; at: number } | null = null;
+
+  constructor(
+    private readonly executor: Executor,
+    private readonly versionTtlMs = VERSION_TTL_MS,
+  ) {}
 
   async nodesByIds(ids: readonly string[]): Promise<(GraphNode | null)[]> {
     const query = nodesByIdsQuery(ids);
@@ -49,11 +62,22 @@ export class Neo4jStore implements GraphStore {
     return groupByKeys(ids, rows, (row) => row.key).map((group) => group.map((row) => row.neighbour));
   }
 
+  /** A nested selection in one statement (cypher/tree.ts); the rows are already the answer's maps. */
+  async readTree(root: TreeRoot): Promise<TreeResult> {
+    const rows = await this.executor.readRaw(treeQuery(root));
+    if (root.kind === 'byId') return { kind: 'byId', node: (rows[0]?.node as TreeMap | undefined) ?? null };
+    const fetched = asArray(rows[0]?.nodes, 'nodes') as (TreeMap & { __sortKey: string | null; __id: string })[];
+    const first = Math.max(0, Math.floor(root.query.first));
+    const total = rows[0]?.totalCount;
+    return { kind: 'page', nodes: fetched.slice(0, first), totalCount: total == null ? null : asNumber(total, 'totalCount'), hasNextPage: fetched.length > first };
+  }
+
   async page(query: PageQuery): Promise<Page> {
-    const [row] = await this.executor.read(pageQuery(query));
+    const [row] = await this.executor.read(pageQuery(query, query.countTotal !== false));
     const fetched = asArray(row?.nodes, 'nodes').map(decodeNode);
     const first = Math.max(0, Math.floor(query.first));
-    return { nodes: fetched.slice(0, first), totalCount: asNumber(row?.totalCount, 'totalCount'), hasNextPage: fetched.length > first };
+    const totalCount = row?.totalCount == null ? null : asNumber(row.totalCount, 'totalCount');
+    return { nodes: fetched.slice(0, first), totalCount, hasNextPage: fetched.length > first };
   }
 
   async search(text: string, first: number, labels: readonly Label[]): Promise<SearchResult[]> {
@@ -64,8 +88,12 @@ export class Neo4jStore implements GraphStore {
   }
 
   async projection(): Promise<CollaborationProjection> {
-    const [row] = await this.executor.read(projectionQuery());
-    return decodeProjection(row ?? {});
+    const queries = projectionQueries();
+    return this.executor.readStreams(async (stream) => {
+      const lists = { people: [] as unknown[], labs: [] as unknown[], institutions: [] as unknown[], visits: [] as unknown[], papers: [] as unknown[] };
+      for (const key of Object.keys(lists) as (keyof typeof lists)[]) await stream(queries[key], (value) => lists[key].push(value));
+      return decodeProjection(lists);
+    });
   }
 
   async counts(): Promise<StoreCounts> {
@@ -81,7 +109,13 @@ export class Neo4jStore implements GraphStore {
    */
   async write(graph: Graph): Promise<WriteSummary> {
     const plan = planWrite(graph);
-    await this.executor.writeTransaction((run) => runPlan(run, plan));
+    this.versionSeen = null;
+    try {
+      await this.executor.writeTransaction((run) => runPlan(run, plan));
+    } finally {
+      // Forget again: a reader may have cached the old version while the write was running.
+      this.versionSeen = null;
+    }
     return { nodes: plan.nodeCount, rels: plan.relCount };
   }
 
@@ -91,13 +125,25 @@ export class Neo4jStore implements GraphStore {
    * one transaction would need a heap as large as the store.
    */
   async clear(): Promise<void> {
-    await this.executor.autoCommit(clearQuery());
-    await this.executor.write(bumpVersionQuery());
+    this.versionSeen = null;
+    try {
+      await this.executor.autoCommit(clearQuery());
+      await this.executor.write(bumpVersionQuery());
+    } finally {
+      this.versionSeen = null;
+    }
   }
 
-  async version(): Promise<number> {
-    const [row] = await this.executor.read(versionQuery());
-    return asNumber(row?.version, 'version');
+  version(): Promise<number> {
+    const now = performance.now();
+    if (this.versionSeen && now - this.versionSeen.at < this.versionTtlMs) return this.versionSeen.value;
+    const value = this.executor.read(versionQuery()).then(([row]) => asNumber(row?.version, 'version'));
+    const seen = { value, at: now };
+    this.versionSeen = seen;
+    value.catch(() => {
+      if (this.versionSeen === seen) this.versionSeen = null;
+    });
+    return value;
   }
 
   async ping(): Promise<void> {
@@ -137,6 +183,17 @@ export class Neo4jStore implements GraphStore {
     const created = commit.upserts.filter((u) => isNew.has(u.node.id)).map((u) => u.node);
     const updated = commit.upserts.filter((u) => !isNew.has(u.node.id)).map((u) => u.node);
     const plan = planWrite({ nodes: updated, rels: commit.upserts.flatMap((u) => u.rels) });
+    // Like write(): the cached store version is forgotten before and after, so the next read of
+    // version() (the analytics cache key) sees this commit at once, not after VERSION_TTL_MS.
+    this.versionSeen = null;
+    try {
+      return await this.commitInTransaction(commit, entries, created, plan);
+    } finally {
+      this.versionSeen = null;
+    }
+  }
+
+  private commitInTransaction(commit: RecordCommit, entries: ChangeEntry[], created: GraphNode[], plan: WritePlan): Promise<StoredChange[]> {
     return this.executor.writeTransaction(async (run) => {
       await checkVersions(run, commit.expect);
       for (const [l, ids] of idsByLabel(commit.deletes)) await run(detachDeleteQuery(l, ids));
@@ -165,6 +222,9 @@ export class Neo4jStore implements GraphStore {
     );
   }
 }
+
+/** How long a version read is reused (see Neo4jStore.versionSeen). */
+export const VERSION_TTL_MS = 1000;
 
 async function checkVersions(run: RunInTx, expect: RecordCommit['expect']): Promise<void> {
   const found = new Map<string, number>();

@@ -177,7 +177,7 @@ describe.each(STORES)('%s store (port contract)', (_name, makeStore) => {
 
   describe('page: keyset pagination', () => {
     const walk = async (filter: NodeFilter, first: number, direction?: SortDirection) => {
-      const pages: { ids: string[]; totalCount: number; hasNextPage: boolean }[] = [];
+      const pages: { ids: string[]; totalCount: number | null; hasNextPage: boolean }[] = [];
       let after: PageAfter | undefined;
       for (let guard = 0; guard < 20; guard++) {
         const page = await store.page({ filter, first, after, direction });

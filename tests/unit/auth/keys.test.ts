@@ -15,7 +15,7 @@ describe('API keys', () => {
   it('stores only a salted scrypt hash; the key matches it and nothing else does', async () => {
     const { key, stored } = await generateKey('EDITOR', 'officer');
     expect(key).toMatch(/^kz_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/);
-    expect(JSON.stringify(stored)).not.toContain(key.split('_').at(-1));
+    expect(JSON.stringify(stored)).not.toContain(key.slice('kz_00000000_'.length));
     expect(await keyMatches(key, stored)).toBe(true);
     expect(await keyMatches(key.slice(0, -1) + (key.endsWith('A') ? 'B' : 'A'), stored)).toBe(false);
     const again = await generateKey('EDITOR', 'officer');

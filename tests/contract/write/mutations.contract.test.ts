@@ -172,6 +172,18 @@ forEachStore(
       });
     });
 
+    describe('several mutations in one operation', () => {
+      it('each sees the writes before it, and each selection reads the written state', async () => {
+        const data = await editor().data(`mutation {
+          a: addMembership(person: "person:tanaka", institution: "institution:kyoto") { version affiliations { institution { id } } }
+          b: addMembership(person: "person:tanaka", institution: "institution:jlu") { version affiliations { institution { id } } }
+        }`);
+        expect(data.b.version).toBe(data.a.version + 1);
+        expect(data.a.affiliations.map((a: any) => a.institution.id)).toEqual(['institution:kyoto']);
+        expect(data.b.affiliations.map((a: any) => a.institution.id).sort()).toEqual(['institution:jlu', 'institution:kyoto']);
+      });
+    });
+
     describe('delete', () => {
       it('refuses to leave dangling references and names them', async () => {
         const refused = await admin().query(`mutation { deleteRecord(id: "person:mueller") { deletedIds } }`);

@@ -45,7 +45,12 @@ export function requestStore(store: GraphStore, limits: ExecutionLimits, now: ()
       const method = String(property);
       return (...args: unknown[]) => {
         const call = () => (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-        if (!READS.has(method)) return guarded(method, call);
+        if (!READS.has(method)) {
+          // A write (a mutation's commit) makes every remembered read stale: forget them when it
+          // starts and when it ends, whether it committed or not (a lost race is planned again from fresh reads).
+          reads.clear();
+          return guarded(method, call).finally(() => reads.clear());
+        }
         const key = `${method}:${JSON.stringify(args)}`;
         let answer = reads.get(key);
         if (!answer) reads.set(key, (answer = guarded(method, call)));

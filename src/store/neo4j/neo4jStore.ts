@@ -1,12 +1,19 @@
 import type { Label } from '../../domain/ids';
 import { StoreError } from '../errors';
 import type { Direction, Graph, GraphNode, Neighbour, RelType } from '../graph';
-import type { GraphStore, Page, PageQuery, SearchResult, StoreCounts, WriteSummary } from '../port';
+import type { GraphStore, Page, PageQuery, RecordCommit, SearchResult, StoreCounts, WriteSummary } from '../port';
+import { createNodesQuery, deleteOwnedQuery, detachDeleteQuery, lockVersionsQuery } from './cypher/records';
+import { idsByLabel } from './cypher/whitelist';
+import { labelOfId } from '../../domain/ids';
 import type { CollaborationProjection } from '../projection';
 import { countsQuery } from './cypher/counts';
 import { circulationStatements, decodeCirculationFacts } from './cypher/circulation';
 import type { CirculationFacts, CirculationQuery } from '../../circulation/facts';
 import { bumpVersionQuery, clearQuery, versionQuery } from './cypher/meta';
+import { appendChangesQuery, changesQuery, historyQuery } from './cypher/changes';
+import type { ChangeEntry, ChangePage, ChangeQuery, StoredChange } from '../changes';
+import { checkedChangeEntries } from '../changeEntries';
+import { decodeChangePage } from './changeRows';
 import { neighboursQuery } from './cypher/neighbours';
 import { nodesByIdsQuery } from './cypher/nodes';
 import { pageQuery } from './cypher/page';
@@ -17,6 +24,7 @@ import type { TreeMap, TreeResult, TreeRoot } from '../tree';
 import { planWrite, type WritePlan } from './cypher/write';
 import type { Executor, Row, RunInTx } from './executor';
 import { decodeProjection } from './projectionRows';
+import { storedChange } from '../changes';
 import { asArray, asNumber, decodeCounts, decodeNeighbourRow, decodeNode, groupByKeys, orderByKeys } from './rows';
 
 /**
@@ -146,6 +154,60 @@ export class Neo4jStore implements GraphStore {
     await this.executor.close();
   }
 
+  async appendChanges(entries: readonly ChangeEntry[]): Promise<StoredChange[]> {
+    const checked = checkedChangeEntries(entries);
+    if (checked.length === 0) return [];
+    const rows = await this.executor.write(appendChangesQuery(checked));
+    return checked.map((entry, i) => storedChange(entry, asNumber(rows[i]?.seq, 'seq')));
+  }
+
+  async historyOf(recordIds: readonly string[], first: number): Promise<ChangePage[]> {
+    if (recordIds.length === 0) return [];
+    const rows = await this.executor.read(historyQuery(recordIds, first));
+    return orderByKeys(recordIds, rows, (row) => String(row.id)).map((row) => decodeChangePage(row ?? { totalCount: 0, page: [] }, first));
+  }
+
+  async changes(query: ChangeQuery): Promise<ChangePage> {
+    const [row] = await this.executor.read(changesQuery(query));
+    return decodeChangePage(row, query.first);
+  }
+
+  /**
+   * One write transaction: lock and check versions, delete, replace owned relationships, write
+   * nodes and relationships (the same MERGE statements as write()), append the change entries,
+   * bump the store version. Any failure — a moved version, a missing endpoint — rolls it all back.
+   */
+  async commitRecords(commit: RecordCommit): Promise<StoredChange[]> {
+    const entries = checkedChangeEntries(commit.changes);
+    const isNew = new Set(commit.expect.filter((e) => e.version === null).map((e) => e.id));
+    const created = commit.upserts.filter((u) => isNew.has(u.node.id)).map((u) => u.node);
+    const updated = commit.upserts.filter((u) => !isNew.has(u.node.id)).map((u) => u.node);
+    const plan = planWrite({ nodes: updated, rels: commit.upserts.flatMap((u) => u.rels) });
+    // Like write(): the cached store version is forgotten before and after, so the next read of
+    // version() (the analytics cache key) sees this commit at once, not after VERSION_TTL_MS.
+    this.versionSeen = null;
+    try {
+      return await this.commitInTransaction(commit, entries, created, plan);
+    } finally {
+      this.versionSeen = null;
+    }
+  }
+
+  private commitInTransaction(commit: RecordCommit, entries: ChangeEntry[], created: GraphNode[], plan: WritePlan): Promise<StoredChange[]> {
+    return this.executor.writeTransaction(async (run) => {
+      await checkVersions(run, commit.expect);
+      for (const [l, ids] of idsByLabel(commit.deletes)) await run(detachDeleteQuery(l, ids));
+      for (const [l, upserts] of groupUpserts(commit)) {
+        if (upserts[0].owned.length) await run(deleteOwnedQuery(l, upserts[0].owned, upserts.map((u) => u.node.id)));
+      }
+      for (const [l, nodes] of groupByLabel(created)) await run(createNodesQuery(l, nodes));
+      await runPlan(run, plan, false);
+      const rows = entries.length ? await run(appendChangesQuery(entries)) : [];
+      await run(bumpVersionQuery());
+      return entries.map((entry, i) => storedChange(entry, asNumber(rows[i]?.seq, 'seq')));
+    });
+  }
+
   /** Circulation facts by Cypher aggregation (cypher/circulation.ts), all statements in one read snapshot. */
   async circulationFacts(query: CirculationQuery): Promise<CirculationFacts> {
     const statements = circulationStatements(query);
@@ -164,7 +226,34 @@ export class Neo4jStore implements GraphStore {
 /** How long a version read is reused (see Neo4jStore.versionSeen). */
 export const VERSION_TTL_MS = 1000;
 
-async function runPlan(run: RunInTx, plan: WritePlan): Promise<void> {
+async function checkVersions(run: RunInTx, expect: RecordCommit['expect']): Promise<void> {
+  const found = new Map<string, number>();
+  for (const [l, ids] of idsByLabel(expect.map((e) => e.id))) {
+    for (const row of await run(lockVersionsQuery(l, ids))) found.set(String(row.id), asNumber(row.version, 'version'));
+  }
+  for (const { id, version } of expect) {
+    // Throwing inside the transaction function rolls back; CONFLICT is not retried by the driver.
+    if ((found.get(id) ?? null) !== version) throw new StoreError('CONFLICT', `${id} changed since it was read`);
+  }
+}
+
+function groupByLabel(nodes: readonly GraphNode[]): Map<Label, GraphNode[]> {
+  const groups = new Map<Label, GraphNode[]>();
+  for (const node of nodes) groups.set(node.label, [...(groups.get(node.label) ?? []), node]);
+  return groups;
+}
+
+/** Upserts per label; every record of a label owns the same slots. */
+function groupUpserts(commit: RecordCommit): Map<Label, RecordCommit['upserts'][number][]> {
+  const groups = new Map<Label, RecordCommit['upserts'][number][]>();
+  for (const u of commit.upserts) {
+    const l = labelOfId(u.node.id) ?? u.node.label;
+    groups.set(l, [...(groups.get(l) ?? []), u]);
+  }
+  return groups;
+}
+
+async function runPlan(run: RunInTx, plan: WritePlan, bumpVersion = true): Promise<void> {
   for (const query of plan.nodeBatches) await run(query);
   for (const { query, expected } of plan.relBatches) {
     const written = writtenCount(await run(query));
@@ -173,7 +262,7 @@ async function runPlan(run: RunInTx, plan: WritePlan): Promise<void> {
       throw new StoreError('INVALID', `${expected - written} relationship(s) name an endpoint that does not exist`);
     }
   }
-  await run(bumpVersionQuery());
+  if (bumpVersion) await run(bumpVersionQuery());
 }
 
 function writtenCount(rows: Row[]): number {

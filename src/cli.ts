@@ -10,6 +10,7 @@ import { runSeedCommand } from './ingest/seedCommand';
 import { printKizunaSchema } from './graphql/schema';
 import { registerExportCommand } from './analytics/exportCommand';
 import { registerReportCommand } from './report/command';
+import { registerKeysCommand } from './auth/keysCommand';
 import { registerExtractCommand } from './extract/command';
 import { serve } from './server/serve';
 
@@ -19,7 +20,7 @@ export function packageVersion(): string {
 }
 
 /**
- * `kizuna`: serve | seed | schema | report | export.
+ * `kizuna`: serve | seed | schema | report | export | extract | keys.
  * Each command validates its settings first and exits non-zero with one readable line on failure.
  */
 export function buildProgram(): Command {
@@ -90,6 +91,7 @@ export function buildProgram(): Command {
 
   registerReportCommand(program);
   registerExportCommand(program);
+  registerKeysCommand(program);
   registerExtractCommand(program);
   return program;
 }

@@ -19,6 +19,9 @@ function list() {
     .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean));
 }
 
+/** Where `kizuna keys add` writes and the server looks for keys, relative to the working directory. */
+export const DEFAULT_KEYS_FILE = 'kizuna-keys.json';
+
 /**
  * Settings from the environment, validated once at start-up (.env.example lists them all).
  * A bad value stops the process with the setting's name rather than failing on first use.
@@ -34,6 +37,12 @@ const envSchema = z.object({
   KIZUNA_EARLY_CAREER_STAGES: z.string().optional(),
   KIZUNA_MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
   KIZUNA_SEED_FILE: z.string().optional(),
+  /** Hashed API keys, comma-separated `name:ROLE:id:salt:hash` lines (`kizuna keys add` prints one). */
+  KIZUNA_API_KEYS: z.string().optional(),
+  /** The keys file `kizuna keys add` writes and the server reads (hashes only). */
+  KIZUNA_KEYS_FILE: z.string().default(DEFAULT_KEYS_FILE),
+  /** Who may read: everyone (public, the default) or holders of a key of role READER or higher. */
+  KIZUNA_READS: z.enum(['public', 'reader']).default('public'),
   NODE_ENV: z.string().optional(),
   // Query limits (src/server/limits/settings.ts) and what one operation may ask of the store.
   KIZUNA_MAX_TOKENS: count(DEFAULT_QUERY_LIMITS.maxTokens),
@@ -52,6 +61,12 @@ const envSchema = z.object({
   KIZUNA_HEADERS_TIMEOUT_MS: count(10_000),
   KIZUNA_REQUEST_TIMEOUT_MS: count(30_000),
 });
+
+export interface AuthConfig {
+  envKeys: string | null;
+  keysFile: string;
+  reads: 'public' | 'reader';
+}
 
 export interface Neo4jConfig {
   uri: string;
@@ -91,6 +106,7 @@ export interface Config {
   earlyCareer: EarlyCareerRule;
   maxPageSize: number;
   seedFile: string | null;
+  auth: AuthConfig;
   /** NODE_ENV=production: no "did you mean" suggestions, no introspection. */
   production: boolean;
   limits: QueryLimits;
@@ -119,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     earlyCareer: e.KIZUNA_EARLY_CAREER_STAGES ? parseEarlyCareerRule(e.KIZUNA_EARLY_CAREER_STAGES) : DEFAULT_EARLY_CAREER_RULE,
     maxPageSize: e.KIZUNA_MAX_PAGE_SIZE,
     seedFile: e.KIZUNA_SEED_FILE ?? null,
+    auth: { envKeys: e.KIZUNA_API_KEYS ?? null, keysFile: e.KIZUNA_KEYS_FILE, reads: e.KIZUNA_READS },
     production: e.NODE_ENV === 'production',
     limits: {
       maxTokens: e.KIZUNA_MAX_TOKENS,

@@ -14,21 +14,50 @@ import { relKey } from '../store/graph';
  */
 export function datasetToGraph(ds: Dataset): Graph {
   const out = new GraphBuilder();
-  for (const s of ds.sources) out.node('Source', s.id, { ...s, sortKey: s.id, searchText: null });
-  for (const c of ds.countries) {
-    out.node('Country', c.id, { code: c.code, name: c.name, nameJa: c.nameJa ?? null, sortKey: c.code, searchText: searchKeyOf([c.name, c.nameJa, c.code]) });
-    out.cite(c.id, c.sources);
+  for (const collection of RECORD_COLLECTIONS) {
+    for (const record of ds[collection.key]) collection.add(out, record as never);
   }
-  for (const i of ds.institutions) addInstitution(out, i);
-  for (const l of ds.labs) addLab(out, l);
-  for (const p of ds.people) addPerson(out, p);
-  for (const t of ds.themes) addTheme(out, t);
-  for (const m of ds.materials) addMaterial(out, m);
-  for (const e of ds.events) addEvent(out, e);
-  for (const v of ds.visits) addVisit(out, v);
-  for (const p of ds.papers) addPaper(out, p);
-  for (const t of ds.transfers) addTransfer(out, t);
   return out.build();
+}
+
+/** One record's node and the relationships it states (its "owned" relationships: write/records.ts). */
+export function recordToGraph<K extends CollectionKey>(key: K, record: Dataset[K][number]): Graph {
+  const out = new GraphBuilder();
+  COLLECTION_BY_KEY[key].add(out, record as never);
+  return out.build();
+}
+
+export type CollectionKey = 'sources' | 'countries' | 'institutions' | 'labs' | 'people' | 'themes' | 'materials' | 'events' | 'visits' | 'papers' | 'transfers';
+
+interface Collection<K extends CollectionKey> {
+  key: K;
+  add(out: GraphBuilder, record: Dataset[K][number]): void;
+}
+
+/** The data set's collections in write order (a record's targets come before it), each with its node builder. */
+const RECORD_COLLECTIONS: ReadonlyArray<Collection<CollectionKey>> = [
+  { key: 'sources', add: addSource },
+  { key: 'countries', add: addCountry },
+  { key: 'institutions', add: addInstitution },
+  { key: 'labs', add: addLab },
+  { key: 'people', add: addPerson },
+  { key: 'themes', add: addTheme },
+  { key: 'materials', add: addMaterial },
+  { key: 'events', add: addEvent },
+  { key: 'visits', add: addVisit },
+  { key: 'papers', add: addPaper },
+  { key: 'transfers', add: addTransfer },
+] as ReadonlyArray<Collection<CollectionKey>>;
+
+const COLLECTION_BY_KEY = Object.fromEntries(RECORD_COLLECTIONS.map((c) => [c.key, c])) as Record<CollectionKey, Collection<CollectionKey>>;
+
+function addSource(out: GraphBuilder, s: Dataset['sources'][number]): void {
+  out.node('Source', s.id, { ...s, sortKey: s.id, searchText: null });
+}
+
+function addCountry(out: GraphBuilder, c: Dataset['countries'][number]): void {
+  out.node('Country', c.id, { code: c.code, name: c.name, nameJa: c.nameJa ?? null, sortKey: c.code, searchText: searchKeyOf([c.name, c.nameJa, c.code]) });
+  out.cite(c.id, c.sources);
 }
 
 function addInstitution(out: GraphBuilder, i: Dataset['institutions'][number]): void {

@@ -4,6 +4,7 @@ import express, { type Express, type NextFunction, type Request, type RequestHan
 import { DEFAULT_HTTP_SETTINGS, type HttpSettings } from '../config';
 import { createContext, type Context, type ContextDeps } from '../graphql/context';
 import type { Logger } from '../logger';
+import { PUBLIC_READS_NO_KEYS, principalOf, readGuard, type HttpAuth } from './authContext';
 import { errorHandler, notFoundHandler } from './errorHandler';
 import { explorerRouter } from './explorer';
 import { graphiqlRouter } from './graphiql';
@@ -17,6 +18,8 @@ const MAX_BODY = '1mb';
 export interface AppOptions {
   http?: HttpSettings;
   limits?: QueryLimits;
+  /** API keys and the read rule; none and public reads when absent (every write is then refused). */
+  auth?: HttpAuth;
 }
 
 /**
@@ -28,6 +31,7 @@ export interface AppOptions {
 export function createApp(apollo: ApolloServer<Context>, deps: ContextDeps, logger: Logger, options: AppOptions = {}): Express {
   const http = options.http ?? DEFAULT_HTTP_SETTINGS;
   const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
+  const auth = options.auth ?? PUBLIC_READS_NO_KEYS;
   const app = express();
   app.disable('x-powered-by');
   app.use(requestId(), hostCheck(http));
@@ -47,13 +51,15 @@ export function createApp(apollo: ApolloServer<Context>, deps: ContextDeps, logg
   app.use('/graphiql', graphiqlRouter('/graphql'));
   app.get('/graphql', redirectBrowsersToExplorer);
   const guarded = [corsFor(http), rateLimitFor(http)];
-  app.use('/export', ...guarded, exportRouter(deps));
+  app.use('/export', ...guarded, readGuard(auth), exportRouter(deps));
   app.use(
     '/graphql',
     ...guarded,
     express.json({ limit: MAX_BODY }),
     sourceLimits(limits),
-    expressMiddleware(apollo, { context: async ({ res }) => createContext(deps, res.locals.requestId ?? null) }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => createContext(deps, res.locals.requestId ?? null, await principalOf(req.headers.authorization, auth)),
+    }),
   );
   app.use(notFoundHandler());
   app.use(errorHandler(logger));

@@ -8,10 +8,11 @@ import { runSeedCommand } from './ingest/seedCommand';
 import { printKizunaSchema } from './graphql/schema';
 import { registerExportCommand } from './analytics/exportCommand';
 import { registerReportCommand } from './report/command';
+import { registerImportCommand } from './ingest/import/command';
 import { serve } from './server/serve';
 
 /**
- * `kizuna`: serve | seed | schema | report | export.
+ * `kizuna`: serve | seed | import | schema | report | export.
  * Each command validates its settings first and exits non-zero with one readable line on failure.
  */
 export function buildProgram(): Command {
@@ -42,7 +43,7 @@ export function buildProgram(): Command {
     .description('Load the seed data set into the configured store (idempotent), or only check it')
     .option('--check', 'validate the data set and print counts per type and every problem; writes nothing')
     .option('--file <file>', 'data-set file (YAML or JSON)')
-    .option('--reset', 'empty the store before seeding')
+    .option('--reset', 'replace the graph with the data set, atomically (the old graph stays until the new one is complete)')
     .action(async (opts: { check?: boolean; file?: string; reset?: boolean }) => {
       process.exitCode = await runSeedCommand(loadConfig(), opts, process.stdout);
     });
@@ -58,6 +59,7 @@ export function buildProgram(): Command {
       await writeFile(opts.out, sdl);
     });
 
+  registerImportCommand(program);
   registerReportCommand(program);
   registerExportCommand(program);
   return program;

@@ -16,6 +16,9 @@ const envSchema = z.object({
   KIZUNA_EARLY_CAREER_STAGES: z.string().optional(),
   KIZUNA_MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
   KIZUNA_SEED_FILE: z.string().optional(),
+  /** Bulk import: records per UNWIND statement, and the largest import Neo4j runs as one transaction (larger ones are staged). */
+  KIZUNA_IMPORT_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(1000),
+  KIZUNA_IMPORT_TRANSACTION_LIMIT: z.coerce.number().int().min(0).default(20_000),
 });
 
 export interface Neo4jConfig {
@@ -33,6 +36,8 @@ export interface Config {
   earlyCareer: EarlyCareerRule;
   maxPageSize: number;
   seedFile: string | null;
+  importBatchSize: number;
+  importTransactionLimit: number;
 }
 
 export class ConfigError extends Error {
@@ -54,6 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     earlyCareer: e.KIZUNA_EARLY_CAREER_STAGES ? parseEarlyCareerRule(e.KIZUNA_EARLY_CAREER_STAGES) : DEFAULT_EARLY_CAREER_RULE,
     maxPageSize: e.KIZUNA_MAX_PAGE_SIZE,
     seedFile: e.KIZUNA_SEED_FILE ?? null,
+    importBatchSize: e.KIZUNA_IMPORT_BATCH_SIZE,
+    importTransactionLimit: e.KIZUNA_IMPORT_TRANSACTION_LIMIT,
   };
 }
 

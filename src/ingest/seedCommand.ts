@@ -2,7 +2,8 @@ import type { Writable } from 'node:stream';
 import type { Config } from '../config';
 import { openStore } from '../store';
 import { DatasetError, loadDatasetFile } from './load';
-import { DEFAULT_SEED_FILE, seedStore } from './seed';
+import { DEFAULT_SEED_FILE } from './seed';
+import { importWithReport, requestFrom } from './import/command';
 
 export interface SeedOptions {
   check?: boolean;
@@ -30,10 +31,13 @@ export async function runSeedCommand(config: Config, opts: SeedOptions, out: Wri
 
   const store = await openStore(config.neo4j);
   try {
-    if (opts.reset) await store.clear();
-    const written = await seedStore(store, dataset);
+    // One import engine for seed and import: validated, batched, all or nothing; --reset replaces
+    // the store's graph atomically (the old one stays until the new one is complete).
+    const request = { ...requestFrom(config, {}), files: [file], mode: opts.reset ? ('reset' as const) : ('merge' as const) };
+    const code = await importWithReport(store, request, out, process.stderr);
+    if (code !== 0) return code;
     const counts = await store.counts();
-    out.write(`seeded the ${store.kind} store: ${written.nodes} nodes and ${written.rels} relationships merged\n`);
+    out.write(`seeded the ${store.kind} store\n`);
     out.write(`store now holds: ${Object.entries(counts.nodes).map(([l, n]) => `${l} ${n}`).join(', ')}\n`);
     return 0;
   } finally {

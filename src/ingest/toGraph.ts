@@ -13,21 +13,43 @@ import { relKey } from '../store/graph';
  */
 export function datasetToGraph(ds: Dataset): Graph {
   const out = new GraphBuilder();
-  for (const s of ds.sources) out.node('Source', s.id, { ...s, sortKey: s.id, searchText: null });
-  for (const c of ds.countries) {
-    out.node('Country', c.id, { code: c.code, name: c.name, nameJa: c.nameJa ?? null, sortKey: c.code, searchText: searchKeyOf([c.name, c.nameJa, c.code]) });
-    out.cite(c.id, c.sources);
+  for (const collection of COLLECTION_ORDER) {
+    for (const record of ds[collection]) ADDERS[collection](out, record as never);
   }
-  for (const i of ds.institutions) addInstitution(out, i);
-  for (const l of ds.labs) addLab(out, l);
-  for (const p of ds.people) addPerson(out, p);
-  for (const t of ds.themes) addTheme(out, t);
-  for (const m of ds.materials) addMaterial(out, m);
-  for (const e of ds.events) addEvent(out, e);
-  for (const v of ds.visits) addVisit(out, v);
-  for (const p of ds.papers) addPaper(out, p);
-  for (const t of ds.transfers) addTransfer(out, t);
   return out.build();
+}
+
+/**
+ * One record's share of the graph: its node and the relationships this record states (a lab's
+ * HEADS from its head, a visit's MADE from its visitor, every citation). Bulk import streams
+ * records one by one through this, so it gives exactly what datasetToGraph gives for the record.
+ */
+export function recordToGraph<C extends Collection>(collection: C, record: Dataset[C][number]): Graph {
+  const out = new GraphBuilder();
+  ADDERS[collection](out, record as never);
+  return out.build();
+}
+
+export type Collection = (typeof COLLECTION_ORDER)[number];
+export const COLLECTION_ORDER = ['sources', 'countries', 'institutions', 'labs', 'people', 'themes', 'materials', 'events', 'visits', 'papers', 'transfers'] as const;
+
+const ADDERS: { [C in Collection]: (out: GraphBuilder, record: Dataset[C][number]) => void } = {
+  sources: (out, s) => out.node('Source', s.id, { ...s, sortKey: s.id, searchText: null }),
+  countries: addCountry,
+  institutions: addInstitution,
+  labs: addLab,
+  people: addPerson,
+  themes: addTheme,
+  materials: addMaterial,
+  events: addEvent,
+  visits: addVisit,
+  papers: addPaper,
+  transfers: addTransfer,
+};
+
+function addCountry(out: GraphBuilder, c: Dataset['countries'][number]): void {
+  out.node('Country', c.id, { code: c.code, name: c.name, nameJa: c.nameJa ?? null, sortKey: c.code, searchText: searchKeyOf([c.name, c.nameJa, c.code]) });
+  out.cite(c.id, c.sources);
 }
 
 function addInstitution(out: GraphBuilder, i: Dataset['institutions'][number]): void {

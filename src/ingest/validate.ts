@@ -46,7 +46,7 @@ function duplicateIds(ds: Dataset): Problem[] {
 }
 
 /** Every (path, id) a record points to. */
-function* referencesOf(ds: Dataset): Generator<[string, string]> {
+export function* referencesOf(ds: Dataset): Generator<[string, string]> {
   const cites = function* (path: string, citations: readonly Citation[]): Generator<[string, string]> {
     for (const [j, c] of citations.entries()) yield [`${path}.sources[${j}]`, typeof c === 'string' ? c : c.source];
   };

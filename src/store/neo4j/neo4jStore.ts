@@ -14,6 +14,10 @@ import { projectionQuery } from './cypher/projection';
 import { searchQuery } from './cypher/search';
 import { planWrite, type WritePlan } from './cypher/write';
 import type { Executor, Row, RunInTx } from './executor';
+import type { ImportOptions, ImportSession, ReplaceScope, StoreStatus } from '../importSession';
+import type { RecordState } from '../records';
+import { isEmptyQuery, recordIdsQuery } from './cypher/import';
+import { beginNeo4jImport, readStates, recoverDeadImport } from './importSession';
 import { decodeProjection } from './projectionRows';
 import { asArray, asNumber, decodeCounts, decodeNeighbourRow, decodeNode, groupByKeys, orderByKeys } from './rows';
 
@@ -85,6 +89,25 @@ export class Neo4jStore implements GraphStore {
   async clear(): Promise<void> {
     await this.executor.autoCommit(clearQuery());
     await this.executor.write(bumpVersionQuery());
+  }
+
+  recordStates(ids: readonly string[], options: { allRels?: boolean } = {}): Promise<(RecordState | null)[]> {
+    return this.executor.readTransaction((run) => readStates(run, ids, options.allRels ?? false));
+  }
+
+  async recordIds(scope: ReplaceScope, label: Label, after: string | null, first: number): Promise<string[]> {
+    return (await this.executor.read(recordIdsQuery(scope, label, after, first))).map((row) => String(row.id));
+  }
+
+  beginImport(options: ImportOptions): Promise<ImportSession> {
+    return beginNeo4jImport(this.executor, options);
+  }
+
+  /** Also rolls back an import whose process died (neo4j/importSession.ts), so a crash is repaired by the next look. */
+  async status(): Promise<StoreStatus> {
+    const importing = await recoverDeadImport(this.executor);
+    const [row] = await this.executor.read(isEmptyQuery());
+    return { empty: row?.empty === true, importing };
   }
 
   async version(): Promise<number> {

@@ -9,7 +9,7 @@ export { isAllowedEndpointPair } from '../../graph';
  */
 
 /** Labels the adapter uses for its own bookkeeping; never part of the domain and never returned. */
-export const INTERNAL_LABELS = ['KizunaMeta'] as const;
+export const INTERNAL_LABELS = ['KizunaMeta', 'KizunaImport', 'KizunaUndo'] as const;
 export type InternalLabel = (typeof INTERNAL_LABELS)[number];
 
 export function isDomainLabel(value: string): value is Label {

@@ -124,13 +124,15 @@ forEachStore('bulk import', (store) => {
     changed.people.forEach((p) => (p.name = `${p.name} (renamed)`));
     changed.visits = changed.visits.slice(3);
     const next = writeYaml(dir, 'failing.yaml', changed);
-    let batches = 0;
-    const failing = importFiles(store(), [next], { mode: 'reset', transactionLimit: 0, batchSize: 7, onChanges: () => {
-      if (++batches === 3) throw new Error('stop here');
-    } });
-    await expect(failing).rejects.toThrow('stop here');
-    expect(await graphSnapshot(store())).toEqual(before);
-    expect((await store().status()).importing).toBeNull();
+    for (const transactionLimit of [0, 20_000]) {
+      let batches = 0;
+      const failing = importFiles(store(), [next], { mode: 'reset', transactionLimit, batchSize: 7, onChanges: () => {
+        if (++batches === 3) throw new Error('stop here');
+      } });
+      await expect(failing).rejects.toThrow('stop here');
+      expect(await graphSnapshot(store())).toEqual(before);
+      expect((await store().status()).importing).toBeNull();
+    }
 
     const staged = await importFiles(store(), [next], { mode: 'reset', transactionLimit: 0 });
     const stagedGraph = await graphSnapshot(store());

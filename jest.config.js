@@ -18,7 +18,7 @@ const tier = (name, extra = {}) => ({
   displayName: name,
   testEnvironment: 'node',
   transform,
-  setupFiles: ['reflect-metadata'],
+  setupFiles: ['reflect-metadata', '<rootDir>/tests/support/isolate-env.ts'],
   testMatch: [`<rootDir>/tests/${name}/**/*.test.ts`],
   ...extra,
 });

@@ -263,7 +263,7 @@ export function projectionOfDataset(ds: DatasetInput): CollaborationProjection {
   return {
     people,
     labs,
-    institutions: (ds.institutions ?? []).map((i) => ({ id: i.id, label: i.name, country: i.country })),
+    institutions: (ds.institutions ?? []).map((i) => ({ id: i.id, label: i.name, country: i.country, placeholder: i.placeholder === true })),
     visits,
     papers: (ds.papers ?? []).map((p) => ({ id: p.id, authors: [...p.authors], status: p.status, year: p.year ?? null })),
   };

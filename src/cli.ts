@@ -1,7 +1,9 @@
 import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Command, Option } from 'commander';
+import { describeSystemError } from './cliErrors';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
 import { runSeedCommand } from './ingest/seedCommand';
@@ -11,24 +13,44 @@ import { registerReportCommand } from './report/command';
 import { registerImportCommand } from './ingest/import/command';
 import { serve } from './server/serve';
 
+/** The package's version; package.json sits one folder above src/ and dist/ alike. */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
+}
+
 /**
  * `kizuna`: serve | seed | import | schema | report | export.
  * Each command validates its settings first and exits non-zero with one readable line on failure.
  */
 export function buildProgram(): Command {
-  const program = new Command('kizuna').description('Kizuna: a GraphQL knowledge graph of international research collaborations');
+  const program = new Command('kizuna')
+    .description('Kizuna: a GraphQL knowledge graph of international research collaborations')
+    .version(packageVersion(), '-V, --version', 'print the version');
 
   program
     .command('serve')
-    .description('Serve the GraphQL API (embedded store seeded with the report unless NEO4J_URI is set)')
-    .addOption(new Option('--port <port>', 'port to listen on').env('PORT'))
+    .description(
+      'Serve the GraphQL API and the explorer. Without NEO4J_URI: an in-process store seeded from --file ' +
+        '(or KIZUNA_SEED_FILE, or the shipped FY2024 seed); with NEO4J_URI: that database as it is.',
+    )
+    .addOption(new Option('--port <port>', 'port to listen on (0: any free port)').env('PORT'))
     .addOption(new Option('--host <host>', 'interface to bind').env('HOST'))
+    .addOption(new Option('--file <file>', 'data set to serve (YAML or JSON); with NEO4J_URI it is only read with --seed').env('KIZUNA_SEED_FILE'))
     .option('--seed', 'seed the store before serving (always done for the embedded store)')
-    .action(async (opts: { port?: string; host?: string; seed?: boolean }) => {
-      const config = loadConfig({ ...process.env, PORT: opts.port ?? process.env.PORT, HOST: opts.host ?? process.env.HOST });
+    .action(async (opts: { port?: string; host?: string; file?: string; seed?: boolean }) => {
+      const config = loadConfig({
+        ...process.env,
+        PORT: opts.port ?? process.env.PORT,
+        HOST: opts.host ?? process.env.HOST,
+        KIZUNA_SEED_FILE: opts.file ?? process.env.KIZUNA_SEED_FILE,
+      });
       const logger = createLogger(config.logLevel);
+      if (config.neo4j && opts.file && !opts.seed) {
+        process.stderr.write(`kizuna serve: NEO4J_URI is set, so the API serves that database as it is and ${opts.file} is not read; add --seed to merge it in first.\n`);
+      }
       const server = await serve(config, logger, { seed: opts.seed });
       process.stdout.write(`Kizuna GraphQL API (${server.store.kind} store) ready at ${server.url}\n`);
+      process.stdout.write(`Explorer (GraphiQL, in a browser) at ${server.explorerUrl}\n`);
       const shutdown = async (signal: string) => {
         logger.info({ signal }, 'shutting down');
         await server.stop();
@@ -40,12 +62,19 @@ export function buildProgram(): Command {
 
   program
     .command('seed')
-    .description('Load the seed data set into the configured store (idempotent), or only check it')
+    .description('Load a data set (--file, KIZUNA_SEED_FILE or the shipped FY2024 seed) into the Neo4j at NEO4J_URI (idempotent), or only check it')
     .option('--check', 'validate the data set and print counts per type and every problem; writes nothing')
-    .option('--file <file>', 'data-set file (YAML or JSON)')
+    .option('--file <file>', 'data-set file (YAML or JSON); default KIZUNA_SEED_FILE, else the shipped seed')
     .option('--reset', 'replace the graph with the data set, atomically (the old graph stays until the new one is complete)')
-    .action(async (opts: { check?: boolean; file?: string; reset?: boolean }) => {
-      process.exitCode = await runSeedCommand(loadConfig(), opts, process.stdout);
+    .option('--strict', 'fail (exit 1, nothing written) when the store holds records that are not in the data set; default: a warning')
+    .addHelpText(
+      'after',
+      '\nWithout NEO4J_URI this seeds an in-process store that is gone when the command exits: use --check to validate a file,\n' +
+        'and set NEO4J_URI (e.g. bolt://127.0.0.1:7687 after `npm run neo4j:start`) to keep the data. Problems go to stderr as\n' +
+        'file:line:column  path (record id): message; the exit code is 1 when there is any.',
+    )
+    .action(async (opts: { check?: boolean; file?: string; reset?: boolean; strict?: boolean }) => {
+      process.exitCode = await runSeedCommand(loadConfig(), opts, { out: process.stdout, err: process.stderr });
     });
 
   program
@@ -69,7 +98,7 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await buildProgram().parseAsync(argv, { from: 'user' });
   } catch (error) {
-    process.stderr.write(`kizuna: ${(error as Error).message}\n`);
+    process.stderr.write(`kizuna: ${describeSystemError(error) ?? (error as Error).message}\n`);
     process.exitCode = 1;
   }
 }

@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { Command, Option } from 'commander';
 import { loadConfig } from '../config';
@@ -29,7 +30,7 @@ export function registerExportCommand(program: Command): Command {
     .option('--hops <n>', 'radius of the ego network (with --id)', '1')
     .addOption(new Option('--level <level>', 'grouping shown on nodes').choices([...GROUP_LEVELS]))
     .option('--include-planned', 'include planned visits and papers as ties')
-    .option('--out <file>', 'write to this file instead of stdout')
+    .option('--out <file>', 'write to this file instead of stdout (its folders are created)')
     .action(async (opts: ExportOptions) => {
       process.exitCode = await runExportCommand(opts);
     });
@@ -56,7 +57,10 @@ async function runExportCommand(opts: ExportOptions): Promise<number> {
       level: opts.level,
       includePlanned: Boolean(opts.includePlanned),
     });
-    if (opts.out) await writeFile(opts.out, exported.body);
+    if (opts.out) {
+      await mkdir(dirname(opts.out), { recursive: true });
+      await writeFile(opts.out, exported.body);
+    }
     else process.stdout.write(exported.body);
     return 0;
   } catch (error) {

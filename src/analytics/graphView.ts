@@ -1,8 +1,9 @@
 import type { CareerStage, GroupLevel } from '../domain/enums';
+import { groupsAtPlace } from '../domain/groupLevel';
 import { labelOfId } from '../domain/ids';
 import { badInput, notFound } from '../errors';
 import type { CollaborationNetwork, TieAttributes } from './collaborationGraph';
-import { groupIndexOf, groupLabel, resolveGroups, resolvePeople } from './groups';
+import { groupIndexOf, groupLabel, resolvedLevelOf, resolveGroups, resolvePeople } from './groups';
 import { checkHops, endpointMembers } from './paths';
 
 /**
@@ -21,13 +22,20 @@ export interface ViewNode {
   label: string;
   /** Primary group at the view's level (lab, institution or country id); for a lab, the lab at LAB level, else its institution or country. */
   group: string | null;
+  /**
+   * The level `group` was resolved at: at LAB level a person with no named lab is grouped by
+   * institution, and one at a placeholder institution by country (domain/groupLevel.ts).
+   */
+  groupResolvedLevel: GroupLevel | null;
   groupLabel: string | null;
   /** Career stage; null for labs. */
   stage: CareerStage | null;
   earlyCareer: boolean | null;
-  /** ISO 3166-1 alpha-2 of the primary institution (people) or of the lab's institution. */
+  /** ISO 3166-1 alpha-2 of the primary place (people; known even at a placeholder institution) or of the lab's institution. */
   country: string | null;
+  /** Primary named institution; null when only a placeholder is known. */
   institution: string | null;
+  /** Primary lab; null when the data names none. */
   lab: string | null;
   /** People: sum of tie weights in the whole graph (strength); labs: number of members. */
   weight: number;
@@ -138,7 +146,11 @@ export function graphView(network: CollaborationNetwork, filter: GraphFilter = {
   ] as const) {
     if (!ids) continue;
     const gi = groupIndexOf(network, level);
-    const wanted = new Set(resolveGroups(gi, ids, `filter.${level === 'LAB' ? 'labs' : level === 'INSTITUTION' ? 'institutions' : 'countries'}`, filter.existingGroups));
+    const argument = `filter.${level === 'LAB' ? 'labs' : level === 'INSTITUTION' ? 'institutions' : 'countries'}`;
+    // filter.labs names labs only; institutions and countries have their own lists.
+    const notLab = level === 'LAB' ? ids.find((id) => labelOfId(id) !== 'Lab') : undefined;
+    if (notLab) throw badInput(`${argument}: "${notLab}" is not a Lab id`, { argumentName: argument });
+    const wanted = new Set(resolveGroups(gi, ids, argument, filter.existingGroups));
     const members: number[] = [];
     for (let i = 0; i < csr.n; i++) {
       for (let q = gi.offsets[i]; q < gi.offsets[i + 1]; q++) {
@@ -200,8 +212,10 @@ function buildView(network: CollaborationNetwork, people: string[], options: Bui
     const i = csr.index.get(p)!;
     const a = network.graph.getNodeAttributes(p);
     const g = gi.primary[i];
-    const lab = primaryAt(network, p, 'LAB');
+    const labGroup = primaryAt(network, p, 'LAB');
+    const lab = labGroup && resolvedLevelOf(labGroup) === 'LAB' ? labGroup : null;
     const institution = primaryAt(network, p, 'INSTITUTION');
+    const country = primaryAt(network, p, 'COUNTRY');
     let strength = 0;
     for (let j = csr.offsets[i]; j < csr.offsets[i + 1]; j++) strength += csr.weights[j];
     return {
@@ -209,10 +223,11 @@ function buildView(network: CollaborationNetwork, people: string[], options: Bui
       type: 'PERSON',
       label: a.label,
       group: g >= 0 ? gi.ids[g] : null,
+      groupResolvedLevel: g >= 0 ? resolvedLevelOf(gi.ids[g]) : null,
       groupLabel: g >= 0 ? groupLabel(network, gi.ids[g]) : null,
       stage: a.stage,
       earlyCareer: a.earlyCareer,
-      country: institution ? network.institutions.get(institution)?.country ?? null : null,
+      country: country ? country.replace(/^country:/, '') : null,
       institution,
       lab,
       weight: strength,
@@ -223,13 +238,15 @@ function buildView(network: CollaborationNetwork, people: string[], options: Bui
     const lab = network.labs.get(labId);
     if (!lab) throw notFound(`no Lab "${labId}"`, { id: labId });
     const members = network.labMembers.get(labId) ?? [];
-    const country = network.institutions.get(lab.institution)?.country ?? null;
-    const group = level === 'LAB' ? labId : level === 'INSTITUTION' ? lab.institution : country ? `country:${country}` : null;
+    const inst = network.institutions.get(lab.institution);
+    const country = inst?.country ?? null;
+    const group = inst ? groupsAtPlace(level, { id: inst.id, country: inst.country, placeholder: inst.placeholder === true }, [labId])[0] ?? null : null;
     nodes.push({
       id: labId,
       type: 'LAB',
       label: lab.label,
       group,
+      groupResolvedLevel: group ? resolvedLevelOf(group) : null,
       groupLabel: group ? groupLabel(network, group) : null,
       stage: null,
       earlyCareer: null,

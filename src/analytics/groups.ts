@@ -1,17 +1,19 @@
 import type { GroupLevel } from '../domain/enums';
 import { labelOfId, type Label } from '../domain/ids';
 import { badInput, notFound } from '../errors';
-import { countryId, type CollaborationNetwork } from './collaborationGraph';
+import { personGroups, primaryGroup, resolvedLevelOf, type PlaceRef } from '../domain/groupLevel';
+import type { CollaborationNetwork } from './collaborationGraph';
 import type { Csr } from './csr';
 
 /**
  * People → groups at one level (LAB, INSTITUTION, COUNTRY), in typed arrays aligned with the CSR.
+ * What a group is at each level — the LAB level falling back to the institution and then to a
+ * placeholder's country, placeholders never being an institution group — is the one rule of
+ * domain/groupLevel.ts, which circulation uses too.
  *
  * A person may belong to several groups (two labs, a lab and a direct affiliation): bridges use
  * the full set. Gould–Fernandez brokerage and the `group` of a view node need one primary group
- * (docs/metrics.md): the smallest lab id among the labs the person is a member or head of (the
- * rule circulation uses for a visitor's lab); the institution of that lab, else the smallest
- * institution id; the country of that institution. No group at the level: primary −1, empty set.
+ * (docs/metrics.md, `primaryGroup`). No group at the level: primary −1, empty set.
  */
 export interface GroupIndex {
   level: GroupLevel;
@@ -23,6 +25,8 @@ export interface GroupIndex {
   groups: Int32Array;
   /** Primary group index per person, −1 when none. */
   primary: Int32Array;
+  /** Placeholder institution ids: named by clients, they are an error, not a group nobody is in. */
+  placeholders: ReadonlySet<string>;
 }
 
 export const GROUP_LABEL: Record<GroupLevel, Label> = { LAB: 'Lab', INSTITUTION: 'Institution', COUNTRY: 'Country' };
@@ -39,40 +43,56 @@ export function groupIndexOf(network: CollaborationNetwork, level: GroupLevel): 
 
 function buildGroupIndex(network: CollaborationNetwork, level: GroupLevel): GroupIndex {
   const csr = network.csr;
-  const ids =
-    level === 'LAB' ? [...network.labs.keys()].sort() : level === 'INSTITUTION' ? [...network.institutions.keys()].sort() : [...network.countries.keys()].sort();
+  const ids = groupIdsAt(network, level);
   const index = new Map(ids.map((id, i) => [id, i]));
   const offsets = new Int32Array(csr.n + 1);
   const lists: number[][] = new Array(csr.n);
   const primary = new Int32Array(csr.n).fill(-1);
+  const placeOf = (id: string): PlaceRef | null => {
+    const inst = network.institutions.get(id);
+    return inst ? { id, country: inst.country, placeholder: inst.placeholder === true } : null;
+  };
   for (let i = 0; i < csr.n; i++) {
     const attrs = network.people[i];
-    const members = level === 'LAB' ? attrs.labs : level === 'INSTITUTION' ? attrs.institutions : attrs.countries;
+    const labs: Array<{ id: string; institution: PlaceRef }> = [];
+    for (const lab of attrs.labs) {
+      const place = placeOf(network.labs.get(lab)!.institution);
+      if (place) labs.push({ id: lab, institution: place });
+    }
+    const affiliations: PlaceRef[] = [];
+    for (const id of attrs.institutions) {
+      const place = placeOf(id);
+      if (place) affiliations.push(place);
+    }
     const list: number[] = [];
-    for (const g of members) {
+    for (const g of personGroups(level, labs, affiliations)) {
       const k = index.get(g);
       if (k !== undefined) list.push(k);
     }
+    list.sort((a, b) => a - b);
     lists[i] = list;
     offsets[i + 1] = offsets[i] + list.length;
-    const lab = attrs.labs[0] ?? null;
-    let p: string | null = lab;
-    if (level !== 'LAB') {
-      const institution = lab ? network.labs.get(lab)!.institution : attrs.institutions[0] ?? null;
-      p = institution;
-      if (level === 'COUNTRY') {
-        const inst = institution ? network.institutions.get(institution) : undefined;
-        p = inst ? countryId(inst.country) : null;
-      }
-    }
-    if (p !== null) {
-      const k = index.get(p);
-      if (k !== undefined) primary[i] = k;
-    }
+    const p = primaryGroup(level, labs, affiliations);
+    if (p !== null) primary[i] = index.get(p) ?? -1;
   }
   const groups = new Int32Array(offsets[csr.n]);
   for (let i = 0; i < csr.n; i++) groups.set(lists[i], offsets[i]);
-  return { level, ids, index, offsets, groups, primary };
+  const placeholders = new Set([...network.institutions.values()].filter((i) => i.placeholder).map((i) => i.id));
+  return { level, ids, index, offsets, groups, primary, placeholders };
+}
+
+/**
+ * Every group id at a level, sorted: countries; named institutions (placeholders are never a
+ * group); at LAB level labs, named institutions (standing in for an unnamed lab) and countries
+ * (standing in for a placeholder institution), since the fallback makes each of them a possible
+ * LAB-level group.
+ */
+function groupIdsAt(network: CollaborationNetwork, level: GroupLevel): string[] {
+  const named = [...network.institutions.values()].filter((i) => !i.placeholder).map((i) => i.id);
+  const countries = [...network.countries.keys()];
+  if (level === 'COUNTRY') return countries.sort();
+  if (level === 'INSTITUTION') return named.sort();
+  return [...network.labs.keys(), ...named, ...countries].sort();
 }
 
 /** A group's display label: the lab's or institution's name, the country code for countries. */
@@ -82,21 +102,45 @@ export function groupLabel(network: CollaborationNetwork, id: string): string {
 
 /**
  * Checks group ids given by a client for this level: a malformed id or one of another kind is a
- * BAD_USER_INPUT, an id of the right kind that names nothing a NOT_FOUND. `existing` lists ids the
- * store knows although the projection does not (a country without institutions): they resolve
- * to −1, a group nobody belongs to.
+ * BAD_USER_INPUT (at LAB level labs, institutions and countries are all groups, through the
+ * fallback), so is a placeholder institution, which is never a group; an id of the right kind
+ * that names nothing is a NOT_FOUND. `existing` lists ids the store knows although the
+ * projection does not (a country without institutions): they resolve to −1, a group nobody
+ * belongs to.
  */
 export function resolveGroups(gi: GroupIndex, ids: readonly string[], argument: string, existing?: ReadonlySet<string>): number[] {
   const want = GROUP_LABEL[gi.level];
+  const allowed: readonly Label[] = gi.level === 'LAB' ? ['Lab', 'Institution', 'Country'] : [want];
   return ids.map((id) => {
     const label = labelOfId(id);
-    if (label !== want) throw badInput(`${argument}: "${id}" is not a ${want} id (level ${gi.level})`, { argumentName: argument });
+    if (!label || !allowed.includes(label)) throw badInput(`${argument}: "${id}" is not a ${allowed.join(', ')} id (level ${gi.level})`, { argumentName: argument });
+    if (gi.placeholders.has(id)) {
+      throw badInput(`${argument}: "${id}" is a placeholder (an institution the source does not name), never a group; use its country`, { argumentName: argument, id });
+    }
     const g = gi.index.get(id);
     if (g !== undefined) return g;
     if (existing?.has(id)) return -1;
-    throw notFound(`${argument}: no ${want} "${id}"`, { argumentName: argument, id });
+    throw notFound(`${argument}: no ${label} "${id}"`, { argumentName: argument, id });
   });
 }
+
+/** The people (CSR indices, ascending) who belong to group g; none for −1. */
+export function membersOfGroup(gi: GroupIndex, g: number): number[] {
+  const out: number[] = [];
+  if (g < 0) return out;
+  for (let i = 0; i + 1 < gi.offsets.length; i++) {
+    for (let q = gi.offsets[i]; q < gi.offsets[i + 1]; q++) {
+      if (gi.groups[q] === g) {
+        out.push(i);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The level a group id was resolved at (its kind): what every answer shows beside a group. */
+export { resolvedLevelOf };
 
 /** Checks person ids given by a client; returns CSR indices. */
 export function resolvePeople(csr: Csr, ids: readonly string[], argument: string): number[] {

@@ -7,7 +7,9 @@ import type { PersonAttributes } from './collaborationGraph';
  * attributes. People are handled by index (position of the id in sorted order, the CSR order),
  * so member lists are sorted by sorting numbers, not strings.
  */
-export const countryId = (code: string): string => `country:${code}`;
+import { countryGroupId as countryId } from '../domain/groupLevel';
+
+export { countryId };
 
 export interface LabMembership {
   /** Lab id → member ids (including the head), sorted; keys in first-seen order. */

@@ -3,6 +3,7 @@ import { labelOfId } from '../domain/ids';
 import { badInput, notFound } from '../errors';
 import type { CollaborationNetwork } from './collaborationGraph';
 import { arcBetween, type Csr } from './csr';
+import { groupIndexOf, membersOfGroup, resolveGroups } from './groups';
 
 /**
  * Shortest collaboration paths (fewest ties) between two people, two labs, or a person and a lab.
@@ -65,7 +66,13 @@ export function checkHops(value: number, argument: string, min: number, max: num
   }
 }
 
-/** CSR indices of a person, or of a lab's members (sorted); NOT_FOUND / BAD_USER_INPUT otherwise. */
+/**
+ * CSR indices of a person, or of a group's members (sorted): a lab's members (LAB level), the
+ * people of a named institution (INSTITUTION level) or of a country (COUNTRY level), with the
+ * group rule of domain/groupLevel.ts — so an institution without a named lab stands in for one,
+ * as at every LAB-level measure, and a placeholder institution is refused (it is not a group).
+ * NOT_FOUND / BAD_USER_INPUT otherwise.
+ */
 export function endpointMembers(network: CollaborationNetwork, csr: Csr, id: string, argument: string): number[] {
   const label = labelOfId(id);
   if (label === 'Person') {
@@ -73,11 +80,11 @@ export function endpointMembers(network: CollaborationNetwork, csr: Csr, id: str
     if (i === undefined) throw notFound(`${argument}: no Person "${id}"`, { argumentName: argument, id });
     return [i];
   }
-  if (label === 'Lab') {
-    if (!network.labs.has(id)) throw notFound(`${argument}: no Lab "${id}"`, { argumentName: argument, id });
-    return (network.labMembers.get(id) ?? []).map((m) => csr.index.get(m)!).filter((i) => i !== undefined).sort((a, b) => a - b);
-  }
-  throw badInput(`${argument}: "${id}" is not a Person or Lab id`, { argumentName: argument, id });
+  const level = label === 'Lab' ? 'LAB' : label === 'Institution' ? 'INSTITUTION' : label === 'Country' ? 'COUNTRY' : null;
+  if (!level) throw badInput(`${argument}: "${id}" is not a Person, Lab, Institution or Country id`, { argumentName: argument, id });
+  const gi = groupIndexOf(network, level);
+  const [g] = resolveGroups(gi, [id], argument);
+  return membersOfGroup(gi, g);
 }
 
 function bfsPath(csr: Csr, sources: number[], targets: number[], maxHops: number): number[] | null {

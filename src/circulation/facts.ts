@@ -35,8 +35,12 @@ export interface CirculationQuery {
  * careerStage; values: stays, personDays, uncertain.
  */
 export interface FlowFact {
-  fromGroup: string;
-  toGroup: string;
+  /**
+   * The groups of the two ends at the level (domain/groupLevel.ts); null where the end has no
+   * group: a placeholder institution at INSTITUTION level is unknown, not a group.
+   */
+  fromGroup: string | null;
+  toGroup: string | null;
   /** ISO codes of the countries of the FROM and TO institutions (cross-border when they differ). */
   fromCountry: string;
   toCountry: string;
@@ -76,14 +80,21 @@ export interface TieFact {
   groupB: string;
   /** Placed start of the earliest counted visit between the two, YYYY-MM-DD. */
   firstEvidence: string;
+  /**
+   * That visit's start as the source states it (`FY2024`, `2024-09`, `2024-09-15`, `2025`), so
+   * output can say "FY2024" rather than a day the source never gave. Among visits placed on the
+   * same first day, the one whose start is known most precisely (earliest startLatest, then the
+   * smaller text) is the evidence.
+   */
+  firstEvidenceStated: string;
 }
 
 /** One visit placed in the period, for a timeline; all statuses. */
 export interface TimelineFact {
   visit: string;
   person: string;
-  fromGroup: string;
-  toGroup: string;
+  fromGroup: string | null;
+  toGroup: string | null;
   fromCountry: string;
   toCountry: string;
   /** The visit's FROM and TO institutions, whatever the level (a timeline names places, not groups). */
@@ -169,6 +180,21 @@ export function normalizeFacts(facts: CirculationFacts): CirculationFacts {
     ),
     timelineTotal: facts.timelineTotal,
   };
+}
+
+export type GroupRelation = 'BETWEEN' | 'WITHIN' | 'UNKNOWN';
+
+/**
+ * Whether a stay left its group. Both ends known: between when they differ, within when equal.
+ * An end with no group (a placeholder institution at INSTITUTION level) is never evidence of a
+ * shared place: across a border the stay is between groups all the same (two countries cannot be
+ * one institution); within one country it is UNKNOWN, counted in `unknownGroupStays` and in
+ * neither `stays` nor `withinGroupStays`. The Cypher twin (store/neo4j/cypher/circulation.ts,
+ * BETWEEN_GROUPS) spells the same test.
+ */
+export function groupRelation(f: Pick<FlowFact, 'fromGroup' | 'toGroup' | 'fromCountry' | 'toCountry'>): GroupRelation {
+  if (f.fromGroup !== null && f.toGroup !== null) return f.fromGroup === f.toGroup ? 'WITHIN' : 'BETWEEN';
+  return f.fromCountry !== f.toCountry ? 'BETWEEN' : 'UNKNOWN';
 }
 
 /** Statuses counted as circulation: done or under way, and planned ones only when asked for. */

@@ -11,12 +11,14 @@ import { fiscalYearOf, fiscalYearRange, type DateRange } from '../domain/fiscalY
  *               its 1st, a fiscal year → its 1 April); except that a start whose range straddles
  *               two fiscal years (only a bare calendar year does: "2025 年に") is placed on the
  *               first day of the later one, 1 April, which holds nine of its twelve months;
- *   length L  = round-half-up(durationDays), at least 1, when a length is known (stated, or both
- *               ends stated to the day); else endLatest − S + 1 when only an end is stated;
+ *   length L  = round-half-up(durationDays), at least 1, when a length is known (both ends stated
+ *               to the day, which win over a stated duration; else the stated duration — see
+ *               domain/visitDates.ts); else endLatest − S + 1 when only an end is stated;
  *               else unknown;
  *   end E     = S + L − 1, or unknown.
  *
- * A visit with no start at all is not placed (it is counted as "undated").
+ * A visit with no start at all is not placed (it is counted as "undated"), even when it states an
+ * end: a start derived from an end minus a length would be a guess.
  */
 export interface Placement {
   /** First day (day number). */

@@ -3,7 +3,8 @@ import { isEarlyCareer, type EarlyCareerRule } from '../domain/earlyCareer';
 import type { CareerStage, GroupLevel, ScheduleChange, VisitStatus } from '../domain/enums';
 import { inclusiveDays } from '../domain/days';
 import type { DateRange } from '../domain/fiscalYear';
-import { countedStatuses, type CirculationFacts, type FlowFact, type PeopleFact, type PeopleRole } from './facts';
+import { resolvedLevelOf } from '../domain/groupLevel';
+import { countedStatuses, groupRelation, type CirculationFacts, type FlowFact, type PeopleFact, type PeopleRole } from './facts';
 
 /**
  * The brain-circulation report of one period, built from a store's aggregated facts by pure
@@ -12,8 +13,13 @@ import { countedStatuses, type CirculationFacts, type FlowFact, type PeopleFact,
  */
 export interface GroupRef {
   id: string;
-  /** What the group is: a lab, an institution (also standing in for an unknown lab) or a country. */
+  /**
+   * What the group is: a lab, an institution (also standing in for an unnamed lab) or a country
+   * (also standing in, at LAB level, for a placeholder institution) — the level it resolved at.
+   */
   kind: 'LAB' | 'INSTITUTION' | 'COUNTRY';
+  /** The same as `kind`, named as on every other group of the API (domain/groupLevel.ts). */
+  resolvedLevel: GroupLevel;
   name: string;
   nameJa: string | null;
   shortName: string | null;
@@ -22,7 +28,9 @@ export interface GroupRef {
 
 export interface PersonRef {
   id: string;
+  /** The name to show in English output (Latin forms first, a placeholder's English label). */
   name: string;
+  /** The name to show in Japanese output (Japanese forms first); null when unknown. */
   nameJa: string | null;
 }
 
@@ -45,6 +53,11 @@ export interface CirculationTotals {
   domesticStays: number;
   /** Counted stays whose two ends are in the same group. */
   withinGroupStays: number;
+  /**
+   * Counted domestic stays with an end at a placeholder institution (INSTITUTION level): whether
+   * they left their group is unknown, so they are in neither `stays` nor `withinGroupStays`.
+   */
+  unknownGroupStays: number;
   /** Between-group stays made by early-career visitors, and their share of `stays`. */
   earlyCareerStays: number;
   earlyCareerStayShare: number | null;
@@ -124,6 +137,8 @@ export interface NewTie {
   a: GroupRef;
   b: GroupRef;
   firstEvidence: string;
+  /** The first evidence's start as the source states it (`FY2024`, `2024-09`, a day). */
+  firstEvidenceStated: string;
 }
 
 export interface TimelineItem {
@@ -131,8 +146,9 @@ export interface TimelineItem {
   person: PersonRef;
   careerStage: CareerStage;
   earlyCareer: boolean | null;
-  from: GroupRef;
-  to: GroupRef;
+  /** null: no group at the level (a placeholder institution at INSTITUTION level). */
+  from: GroupRef | null;
+  to: GroupRef | null;
   fromInstitution: GroupRef;
   toInstitution: GroupRef;
   start: string;
@@ -197,7 +213,7 @@ export function buildCirculationReport(facts: CirculationFacts, options: BuildOp
   const group = (id: string) => names.groups.get(id) ?? unknownGroup(id);
   const counted = new Set<VisitStatus>(countedStatuses(options.includePlanned));
   const countedFlows = facts.flows.filter((f) => counted.has(f.status));
-  const between = countedFlows.filter((f) => f.fromGroup !== f.toGroup);
+  const between = countedFlows.filter((f) => groupRelation(f) === 'BETWEEN');
   const abroad = countedFlows.filter(isCrossBorder);
   const sum = (rows: readonly FlowFact[], value: (f: FlowFact) => number) => rows.reduce((n, f) => n + value(f), 0);
   const stays = (rows: readonly FlowFact[]) => sum(rows, (f) => f.stays);
@@ -205,8 +221,9 @@ export function buildCirculationReport(facts: CirculationFacts, options: BuildOp
   const earlyStays = (rows: readonly FlowFact[]) => stays(rows.filter((f) => early(f.careerStage) === true));
   const participants = participantCounter(facts.people, early);
 
+  // Rows and pairs are of known groups: an end with no group (a placeholder institution) is no row.
   const groupIds = new Set<string>();
-  for (const f of countedFlows) groupIds.add(f.fromGroup).add(f.toGroup);
+  for (const f of countedFlows) for (const g of [f.fromGroup, f.toGroup]) if (g !== null) groupIds.add(g);
   const groups: GroupFlows[] = [...groupIds].sort().map((id) => {
     const outbound = between.filter((f) => f.fromGroup === id);
     const inbound = between.filter((f) => f.toGroup === id);
@@ -227,7 +244,8 @@ export function buildCirculationReport(facts: CirculationFacts, options: BuildOp
     };
   });
 
-  const pairKeys = [...new Set(between.map((f) => `${f.fromGroup}\u0000${f.toGroup}`))].sort();
+  const known = between.filter((f) => f.fromGroup !== null && f.toGroup !== null);
+  const pairKeys = [...new Set(known.map((f) => `${f.fromGroup}\u0000${f.toGroup}`))].sort();
   const pairs: PairFlows[] = pairKeys.map((key) => {
     const [from, to] = key.split('\u0000');
     const rows = between.filter((f) => f.fromGroup === from && f.toGroup === to);
@@ -249,14 +267,14 @@ export function buildCirculationReport(facts: CirculationFacts, options: BuildOp
   const placed = facts.flows;
   const totalStays = stays(between);
   const daysAbroad = days(abroad);
-  const newTies = facts.newTies.map((t) => ({ a: group(t.groupA), b: group(t.groupB), firstEvidence: t.firstEvidence }));
+  const newTies = facts.newTies.map((t) => ({ a: group(t.groupA), b: group(t.groupB), firstEvidence: t.firstEvidence, firstEvidenceStated: t.firstEvidenceStated }));
   const timeline: TimelineItem[] = facts.timeline.map((t) => ({
     visit: t.visit,
     person: names.people.get(t.person) ?? { id: t.person, name: t.person, nameJa: null },
     careerStage: t.careerStage,
     earlyCareer: early(t.careerStage),
-    from: group(t.fromGroup),
-    to: group(t.toGroup),
+    from: t.fromGroup === null ? null : group(t.fromGroup),
+    to: t.toGroup === null ? null : group(t.toGroup),
     fromInstitution: group(t.fromInstitution),
     toInstitution: group(t.toInstitution),
     start: t.start,
@@ -281,7 +299,8 @@ export function buildCirculationReport(facts: CirculationFacts, options: BuildOp
       stays: totalStays,
       crossBorderStays: stays(abroad),
       domesticStays: stays(countedFlows.filter((f) => !isCrossBorder(f))),
-      withinGroupStays: stays(countedFlows.filter((f) => f.fromGroup === f.toGroup)),
+      withinGroupStays: stays(countedFlows.filter((f) => groupRelation(f) === 'WITHIN')),
+      unknownGroupStays: stays(countedFlows.filter((f) => groupRelation(f) === 'UNKNOWN')),
       earlyCareerStays: earlyStays(between),
       earlyCareerStayShare: share(earlyStays(between), totalStays),
       personDaysAbroad: daysAbroad,
@@ -310,7 +329,8 @@ function isCrossBorder(f: Pick<FlowFact, 'fromCountry' | 'toCountry'>): boolean 
 }
 
 function unknownGroup(id: string): GroupRef {
-  return { id, kind: id.startsWith('country:') ? 'COUNTRY' : id.startsWith('lab:') ? 'LAB' : 'INSTITUTION', name: id, nameJa: null, shortName: null, countryCode: null };
+  const kind = resolvedLevelOf(id);
+  return { id, kind, resolvedLevel: kind, name: id, nameJa: null, shortName: null, countryCode: null };
 }
 
 /** People counts for a role and group (null = all groups), from the per-stage rows. */
@@ -352,6 +372,7 @@ function stageAmounts(abroad: readonly FlowFact[], group: (id: string) => GroupR
       ['OUTBOUND', f.fromGroup],
       ['INBOUND', f.toGroup],
     ] as const) {
+      if (id === null) continue; // no group at the level: in the totals, in no group's bar
       const key = `${id}|${direction}|${f.careerStage}`;
       const row =
         amounts.get(key) ??

@@ -1,4 +1,6 @@
 import { fiscalYearRange, type DateRange } from '../domain/fiscalYear';
+import { resolvedLevelOf } from '../domain/groupLevel';
+import { personNameIn } from '../domain/displayName';
 import { parsePartialDate } from '../domain/partialDate';
 import type { GraphNode } from '../store/graph';
 import type { GraphStore } from '../store/port';
@@ -23,8 +25,8 @@ export async function circulationReport(store: GraphStore, request: CirculationR
   });
   const countryOf = new Map<string, string>();
   for (const f of [...facts.flows, ...facts.timeline]) {
-    countryOf.set(f.fromGroup, f.fromCountry);
-    countryOf.set(f.toGroup, f.toCountry);
+    if (f.fromGroup !== null) countryOf.set(f.fromGroup, f.fromCountry);
+    if (f.toGroup !== null) countryOf.set(f.toGroup, f.toCountry);
   }
   const groupIds = new Set<string>(countryOf.keys());
   for (const t of facts.newTies) groupIds.add(t.groupA).add(t.groupB);
@@ -52,10 +54,11 @@ function str(value: unknown): string | null {
 
 export function groupRefOf(node: GraphNode, countryCode: string | null): GroupRef {
   const p = node.props;
-  const kind = node.label === 'Country' ? 'COUNTRY' : node.label === 'Lab' ? 'LAB' : 'INSTITUTION';
+  const kind = resolvedLevelOf(node.id);
   return {
     id: node.id,
     kind,
+    resolvedLevel: kind,
     name: str(p.name) ?? node.id,
     nameJa: str(p.nameJa),
     shortName: str(p.shortName),
@@ -63,9 +66,19 @@ export function groupRefOf(node: GraphNode, countryCode: string | null): GroupRe
   };
 }
 
+/** A person's names for output: `name` for English, `nameJa` for Japanese (personNameIn). */
 function personRefOf(node: GraphNode): PersonRef {
   const p = node.props;
-  return { id: node.id, name: str(p.displayName) ?? str(p.name) ?? node.id, nameJa: str(p.nameJa) };
+  const fields = {
+    id: node.id,
+    name: str(p.name) ?? undefined,
+    nameJa: str(p.nameJa) ?? undefined,
+    familyName: str(p.familyName) ?? undefined,
+    familyNameJa: str(p.familyNameJa) ?? undefined,
+    cohort: str(p.cohort) ?? undefined,
+    cohortEn: str(p.cohortEn) ?? undefined,
+  };
+  return { id: node.id, name: personNameIn(fields, 'en'), nameJa: personNameIn(fields, 'ja') };
 }
 
 /** A mistake in the period asked for; GraphQL turns it into BAD_USER_INPUT, the CLI into an error line. */

@@ -16,6 +16,15 @@ export function durationDays(text: string): number | null {
   return Number(m[1]) * DAYS_PER_UNIT[m[2] as keyof typeof DAYS_PER_UNIT];
 }
 
+/**
+ * A length in days or weeks is exact; one in months or years is an average (365.25/12 days a
+ * month), so a start day plus such a length does not give the end to the day.
+ */
+export function isExactDuration(text: string): boolean {
+  const m = DURATION.exec(text);
+  return m !== null && (m[2] === 'D' || m[2] === 'W');
+}
+
 export const STAY_CLASSES = ['UNDER_1_MONTH', 'MONTHS_1_TO_6', 'MONTHS_6_PLUS', 'UNKNOWN'] as const;
 export type StayClass = (typeof STAY_CLASSES)[number];
 

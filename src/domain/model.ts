@@ -106,7 +106,10 @@ export const personSchema = z.strictObject({
   programRole: z.enum(PROGRAM_ROLES).optional(),
   /** An unnamed person ("an Osaka University graduate student"): kept, never merged by guess. */
   placeholder: z.boolean().default(false),
+  /** What a placeholder stands for, in the source's words (Japanese for the seed). */
   cohort: z.string().min(1).optional(),
+  /** The same label in English, for English output (reports, Latin display); `cohort` is kept beside it. */
+  cohortEn: z.string().min(1).optional(),
   /** How many people a placeholder stands for, when the source says; absent when it does not. */
   headcount: z.number().int().positive().optional(),
   orcid: z.string().regex(/^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/).optional(),

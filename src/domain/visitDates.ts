@@ -1,11 +1,20 @@
 import { addDays, inclusiveDays } from './days';
-import { durationDays } from './duration';
+import { durationDays, isExactDuration } from './duration';
 import { fiscalYearOfPartial, parsePartialDate, type PartialDate } from './partialDate';
 
 /**
- * What a visit's stated dates and length imply. Bounds are the earliest and latest days the
- * source allows; `fiscalYear` is the fiscal year the start falls in (null when the start is
- * unknown or straddles two fiscal years); `uncertain` is true unless both ends are known to the day.
+ * What a visit's stated dates and length imply (docs/metrics.md, "Placing partial dates"). Bounds
+ * are the earliest and latest days the source allows; `fiscalYear` is the fiscal year the start
+ * falls in (null when the start is unknown or straddles two fiscal years).
+ *
+ *  - Length: when both ends are stated to the day, their inclusive day count — the ends win over a
+ *    stated duration, which is kept as stated (`duration`) but not used, and a disagreement is not
+ *    reported; otherwise the stated duration; otherwise unknown.
+ *  - End bounds: the stated end; else start + length.
+ *  - A visit with an end but no start is undated: it has no start bound and is placed in no period.
+ *  - `uncertain` is false only when both ends are known to the day: a start day with an end day,
+ *    or a start day with a length in days or weeks (P10D, P2W). A month or year length (P1M from
+ *    15 March) rests on the 365.25/12-day rule, so its end is not known to the day: uncertain.
  */
 export interface VisitDates {
   startEarliest: string | null;
@@ -26,8 +35,9 @@ export interface StatedDates {
 export function visitDates(stated: StatedDates): VisitDates {
   const start = stated.start ? parsePartialDate(stated.start) : null;
   const end = stated.end ? parsePartialDate(stated.end) : null;
-  const length = stated.duration ? durationDays(stated.duration) : exactLength(start, end);
+  const length = exactLength(start, end) ?? (stated.duration ? durationDays(stated.duration) : null);
   const endBounds = end ? end.range : start && length != null ? endFromLength(start, length) : null;
+  const endKnownToTheDay = end ? end.precision === 'DAY' : stated.duration != null && isExactDuration(stated.duration);
   return {
     startEarliest: start?.range.start ?? null,
     startLatest: start?.range.end ?? null,
@@ -35,7 +45,7 @@ export function visitDates(stated: StatedDates): VisitDates {
     endLatest: endBounds?.end ?? null,
     durationDays: length,
     fiscalYear: start ? fiscalYearOfPartial(start) : null,
-    uncertain: !(start?.precision === 'DAY' && (end?.precision === 'DAY' || (end == null && length != null))),
+    uncertain: !(start?.precision === 'DAY' && endKnownToTheDay),
   };
 }
 

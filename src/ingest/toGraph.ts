@@ -74,9 +74,9 @@ function addPerson(out: GraphBuilder, p: Dataset['people'][number]): void {
   out.node('Person', p.id, {
     name: p.name ?? null, nameJa: p.nameJa ?? null, familyName: p.familyName ?? null, familyNameJa: p.familyNameJa ?? null,
     title: p.title ?? null, careerStage: p.careerStage, programRole: p.programRole ?? null,
-    placeholder: p.placeholder, cohort: p.cohort ?? null, headcount: p.headcount ?? null, orcid: p.orcid ?? null,
+    placeholder: p.placeholder, cohort: p.cohort ?? null, cohortEn: p.cohortEn ?? null, headcount: p.headcount ?? null, orcid: p.orcid ?? null,
     displayName: display,
-    sortKey: display.toLowerCase(), searchText: searchKeyOf([p.name, familyNameFirst(p.name, p.familyName), p.nameJa, p.familyName, p.familyNameJa, p.cohort]),
+    sortKey: display.toLowerCase(), searchText: searchKeyOf([p.name, familyNameFirst(p.name, p.familyName), p.nameJa, p.familyName, p.familyNameJa, p.cohort, p.cohortEn]),
   });
   for (const m of p.memberships) {
     const props = { role: m.role ?? null, roleJa: m.roleJa ?? null, department: m.department ?? null, since: m.since ?? null, until: m.until ?? null };

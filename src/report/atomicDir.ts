@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -21,7 +22,7 @@ export async function writeDirAtomically(target: string, fill: (dir: string) => 
   const parent = dirname(out);
   await mkdir(parent, { recursive: true });
   await assertReplaceable(out);
-  const temp = await mkdtemp(join(parent, `.${basename(out)}.tmp-`));
+  const temp = await makeTempDir(join(parent, `.${basename(out)}.tmp-`));
   try {
     await fill(temp);
     await writeFile(join(temp, MARKER_FILE), 'Written by `kizuna report`; the whole directory is replaced on the next run.\n');
@@ -32,11 +33,22 @@ export async function writeDirAtomically(target: string, fill: (dir: string) => 
   }
 }
 
+/**
+ * The directory that becomes the output, created with mkdir's default mode so the user's umask
+ * applies (0755 under the usual 022), as for any folder they make. mkdtemp would give 0700, and
+ * the renamed report would then be unreadable to anyone else (a web server, a colleague).
+ */
+async function makeTempDir(prefix: string): Promise<string> {
+  const dir = `${prefix}${randomBytes(6).toString('hex')}`;
+  await mkdir(dir);
+  return dir;
+}
+
 async function assertReplaceable(out: string): Promise<void> {
   let entries: string[];
   try {
     const info = await stat(out);
-    if (!info.isDirectory()) throw new OutputDirError(`${out} exists and is not a directory`);
+    if (!info.isDirectory()) throw new OutputDirError(`${out} exists and is a file, not a folder: choose another --out, or move that file away`);
     entries = await readdir(out);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;

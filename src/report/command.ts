@@ -6,7 +6,7 @@ import { GROUP_LEVELS, LANGS, type GroupLevel, type Lang } from '../domain/enums
 import { openSeededStore } from '../ingest/seed';
 import type { GraphStore } from '../store/port';
 import { OutputDirError } from './atomicDir';
-import { generateReport, REPORT_FORMATS, type ReportFormat } from './generate';
+import { EmptyReportError, generateReport, REPORT_FORMATS, type ReportFormat } from './generate';
 
 /**
  * `kizuna report --fiscal-year 2024 --format html|md --out DIR [--lang ja|en]`: the program
@@ -22,7 +22,11 @@ export interface ReportCommandOptions {
   out: string;
   groupBy: GroupLevel;
   includePlanned?: boolean;
+  allowEmpty?: boolean;
 }
+
+/** Exit code of a period without any visit (without --allow-empty): distinct from 1, a mistake in the command. */
+export const EMPTY_REPORT_EXIT = 2;
 
 export interface ReportCommandDeps {
   loadConfig: () => Config;
@@ -54,6 +58,7 @@ export function registerReportCommand(program: Command, deps: Partial<ReportComm
     .addOption(new Option('--lang <lang>', 'language of the labels').choices([...LANGS]).default('ja'))
     .addOption(new Option('--group-by <level>', 'grouping of the flows').choices([...GROUP_LEVELS]).default('COUNTRY'))
     .option('--include-planned', 'count planned visits as if they happened')
+    .option('--allow-empty', `write the report even when no visit falls in the period (otherwise: exit ${EMPTY_REPORT_EXIT}, nothing written)`)
     .requiredOption('--out <dir>', 'output directory (replaced as a whole; written atomically)')
     .action(async (opts: ReportCommandOptions) => {
       process.exitCode = await runReportCommand(opts, resolved);
@@ -78,12 +83,17 @@ export async function runReportCommand(opts: ReportCommandOptions, deps: ReportC
       format: opts.format,
       lang: opts.lang,
       generatedAt: deps.generatedAt,
+      allowEmpty: Boolean(opts.allowEmpty),
       request: { ...period, groupBy: opts.groupBy, includePlanned: Boolean(opts.includePlanned), earlyCareer: config.earlyCareer },
     });
     for (const warning of report.warnings) deps.stderr.write(`warning: ${warning}\n`);
     deps.stdout.write(`wrote ${files.length} file(s) to ${opts.out}: ${files.join(', ')}\n`);
     return 0;
   } catch (error) {
+    if (error instanceof EmptyReportError) {
+      deps.stderr.write(`kizuna report: ${error.message} Nothing was written; check the year and the store, or add --allow-empty to write it anyway.\n`);
+      return EMPTY_REPORT_EXIT;
+    }
     if (error instanceof OutputDirError) {
       deps.stderr.write(`kizuna report: ${error.message}\n`);
       return 1;

@@ -1,6 +1,7 @@
 import type { CirculationReport } from '../circulation/report';
 import type { Lang } from '../domain/enums';
 import type { RenderedChart } from './charts';
+import { reportDefinitions, type Definition } from './definitions';
 import { messages } from './i18n';
 import type { Table } from './tables';
 
@@ -16,6 +17,8 @@ export interface ReportDocument {
   warnings: string[];
   tables: Table[];
   charts: RenderedChart[];
+  /** The definitions of every figure shown, in the report's language (definitions.ts). */
+  appendix: { title: string; definitions: Definition[] };
   footer: string;
 }
 
@@ -34,6 +37,10 @@ export function reportDocument(report: CirculationReport, lang: Lang, tables: Ta
     warnings: report.warnings,
     tables,
     charts,
+    appendix: {
+      title: m.appendix,
+      definitions: reportDefinitions(lang, { period: p, groupBy: report.groupBy, includePlanned: report.includePlanned, earlyCareerStages: report.earlyCareerStages }),
+    },
     footer: m.generated(generatedAt),
   };
 }

@@ -49,6 +49,13 @@ export async function renderReportFiles(report: CirculationReport, options: Rend
 export interface GenerateOptions extends RenderOptions {
   out: string;
   request: Omit<CirculationRequest, 'timelineLimit'>;
+  /** false: a period without any visit throws EmptyReportError before anything is written. */
+  allowEmpty?: boolean;
+}
+
+/** The period holds no visit: most often a wrong year or an unseeded store, not a report to hand in. */
+export class EmptyReportError extends Error {
+  override name = 'EmptyReportError';
 }
 
 export interface GeneratedReport {
@@ -58,6 +65,7 @@ export interface GeneratedReport {
 
 export async function generateReport(store: GraphStore, options: GenerateOptions): Promise<GeneratedReport> {
   const report = await circulationReport(store, { ...options.request, timelineLimit: TIMELINE_LIMIT });
+  if (options.allowEmpty === false && report.placedRecords === 0) throw new EmptyReportError(report.warnings.join(' '));
   const written: string[] = [];
   await writeDirAtomically(options.out, async (dir) => {
     const files = await renderReportFiles(report, options);

@@ -11,10 +11,11 @@ const CSS = `
 body { font-family: sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #222; line-height: 1.5; }
 h1 { font-size: 1.5rem; margin-bottom: 0.25rem; } h2 { font-size: 1.15rem; margin-top: 2rem; border-bottom: 1px solid #ccc; }
 table { border-collapse: collapse; margin: 0.5rem 0; } th, td { border: 1px solid #ccc; padding: 0.25rem 0.6rem; vertical-align: top; }
-th { background: #f3f3f3; text-align: left; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
+th { background: #f3f3f3; text-align: left; } td:first-child { white-space: nowrap; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .notes { color: #555; font-size: 0.9rem; } .warning { background: #fff4d6; border-left: 4px solid #f5c400; padding: 0.5rem 1rem; }
 figure { margin: 1.5rem 0; } figcaption { font-size: 0.9rem; color: #444; } svg { max-width: 100%; height: auto; }
 footer { margin-top: 3rem; font-size: 0.8rem; color: #777; }
+#appendix { margin-top: 3rem; font-size: 0.9rem; } dt { font-weight: bold; margin-top: 0.6rem; } dd { margin: 0.1rem 0 0 1.5rem; }
 `;
 
 export function escapeHtml(text: string): string {
@@ -41,7 +42,8 @@ export function renderHtml(doc: ReportDocument): string {
   const charts = doc.charts
     .map(
       ({ chart, svg }) =>
-        `<figure id="chart-${chart.id}">\n${inlineSvg(svg)}\n<figcaption>${escapeHtml(chart.title)}${chart.caption ? `<br>${escapeHtml(chart.caption)}` : ''}</figcaption>\n</figure>`,
+        // The chart's title is drawn in the SVG; the caption only adds what the chart cannot say.
+        `<figure id="chart-${chart.id}" aria-label="${escapeHtml(chart.title)}">\n${inlineSvg(svg)}\n${chart.caption ? `<figcaption>${escapeHtml(chart.caption)}</figcaption>\n` : ''}</figure>`,
     )
     .join('\n');
   return `<!doctype html>
@@ -62,6 +64,12 @@ ${warnings}
 ${doc.tables.map((t) => tableHtml(t, m.none)).join('\n')}
 ${charts}
 </main>
+<section id="appendix">
+<h2>${escapeHtml(doc.appendix.title)}</h2>
+<dl>
+${doc.appendix.definitions.map((d) => `<dt>${escapeHtml(d.term)}</dt><dd>${escapeHtml(d.text)}</dd>`).join('\n')}
+</dl>
+</section>
 <footer>${escapeHtml(doc.footer)}</footer>
 </body>
 </html>

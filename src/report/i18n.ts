@@ -1,6 +1,7 @@
 import type { GroupRef, PersonRef } from '../circulation/report';
 import type { StayClass } from '../domain/duration';
 import type { CareerStage, GroupLevel, Lang, VisitStatus } from '../domain/enums';
+import { parsePartialDate } from '../domain/partialDate';
 
 /**
  * The report's words in Japanese and English. One dictionary per language with the same keys
@@ -14,8 +15,8 @@ const en = {
   plannedIncluded: 'Planned visits are counted as if they happened.',
   plannedExcluded: 'Planned and cancelled visits are not counted in the flows (plan fulfilment lists them).',
   warnings: 'Warnings',
-  definitions:
-    'Definitions: docs/metrics.md, section Circulation (after the OECD STI Scoreboard “scientists on the move”). Stays are placed in time by the documented rule; person-months = person-days / (365.25/12).',
+  definitions: 'Every figure is defined in the appendix at the end of this report (after the OECD STI Scoreboard “scientists on the move”).',
+  appendix: 'Appendix: definitions',
   generated: (at: string) => `Generated ${at} by kizuna report.`,
   summary: 'Key figures',
   measure: 'Measure',
@@ -66,9 +67,14 @@ const en = {
   flowsChart: 'Flows between groups (stays)',
   stageChart: 'Person-months abroad by group and career stage',
   ganttChart: 'Visit timeline',
-  direction: { OUTBOUND: 'outbound (abroad)', INBOUND: 'inbound (from abroad)' },
-  legend: { stay: 'Stay period', postponed: 'Postponed to next year', advanced: 'Brought forward into this year' },
-  legendCaption: 'Yellow: stay period · Grey: postponed to the next year · Blue: brought forward into this year. Faint thin bars: only the start range is known (length unknown).',
+  /** d3 time format of the timeline's month labels. */
+  monthFormat: '%b %Y',
+  /** The widest month label, to space the labels. */
+  monthExample: 'May 2024',
+  direction: { OUTBOUND: 'Outbound (abroad)', INBOUND: 'Inbound (from abroad)' },
+  legend: { stay: 'Stay period', postponed: 'Postponed to next year', advanced: 'Brought forward into this year', lengthNotStated: 'Length not stated (start within the span)' },
+  legendCaption:
+    'Yellow: stay period · Grey: postponed to the next year · Blue: brought forward into this year. Hatched: the source does not state how long the stay was; the band covers only the days its start may fall on (a whole fiscal year when only the year is stated), not the stay itself. ▶: started that day, length not stated.',
   timelineTruncated: (shown: number, total: number) => `Showing the first ${shown} of ${total} visits.`,
   visitor: 'Visitor',
   periodStart: 'Start',
@@ -106,8 +112,8 @@ const ja: Messages = {
   plannedIncluded: '計画中の訪問も実施済みとして数えています。',
   plannedExcluded: '計画中・中止の訪問は流れの集計に含めていません（計画の達成状況の表に記載）。',
   warnings: '警告',
-  definitions:
-    '定義：docs/metrics.md の Circulation 節（OECD STI Scoreboard「scientists on the move」に準拠）。滞在は文書化した規則で期間に配置し、人月 = 人日 ÷ (365.25/12)。',
+  definitions: '各数値の定義は巻末の付録に記載（OECD STI Scoreboard「scientists on the move」に準拠）。',
+  appendix: '付録：定義',
   generated: (at) => `${at} に kizuna report で作成。`,
   summary: '主な数値',
   measure: '指標',
@@ -158,9 +164,12 @@ const ja: Messages = {
   flowsChart: 'グループ間の流れ（滞在件数）',
   stageChart: 'グループ別・職位別の海外滞在人月',
   ganttChart: '訪問のタイムライン',
+  monthFormat: '%Y年%-m月',
+  monthExample: '2024年12月',
   direction: { OUTBOUND: '派遣（海外へ）', INBOUND: '受入（海外から）' },
-  legend: { stay: '訪問期間', postponed: '次年度へ後ろ倒し', advanced: '本年度へ前倒し' },
-  legendCaption: '・黄色：訪問期間　・灰色：次年度へ後ろ倒し　・青色：本年度へ前倒し（細く薄い帯は開始時期の範囲のみ判明、期間不明）',
+  legend: { stay: '訪問期間', postponed: '次年度へ後ろ倒し', advanced: '本年度へ前倒し', lengthNotStated: '期間の記載なし（斜線内に開始）' },
+  legendCaption:
+    '・黄色：訪問期間　・灰色：次年度へ後ろ倒し　・青色：本年度へ前倒し　・斜線：滞在期間の記載がない訪問。帯は開始日があり得る範囲（年度のみ記載なら年度全体）を示し、滞在そのものの長さではない　・▶：その日に開始、期間の記載なし',
   timelineTruncated: (shown, total) => `全 ${total} 件のうち最初の ${shown} 件を表示。`,
   visitor: '訪問者',
   periodStart: '開始',
@@ -197,6 +206,27 @@ export function groupName(group: GroupRef, lang: Lang): string {
 
 export function personName(person: PersonRef, lang: Lang): string {
   return lang === 'ja' && person.nameJa ? person.nameJa : person.name;
+}
+
+/**
+ * A date as precise as the source states it, never more: `FY2024` is "FY2024" / "2024年度" (not
+ * 2024-04-01, a day the source never gave), a month "2024-09" / "2024年9月", a year "2025" /
+ * "2025年", a day as it is.
+ */
+export function statedDate(stated: string, lang: Lang): string {
+  const date = parsePartialDate(stated);
+  if (!date) return stated;
+  const [y, mo] = stated.replace(/^FY/, '').split('-').map(Number);
+  switch (date.precision) {
+    case 'FISCAL_YEAR':
+      return lang === 'ja' ? `${y}年度` : `FY${y}`;
+    case 'YEAR':
+      return lang === 'ja' ? `${y}年` : String(y);
+    case 'MONTH':
+      return lang === 'ja' ? `${y}年${mo}月` : stated;
+    case 'DAY':
+      return stated;
+  }
 }
 
 export function formatNumber(value: number, digits = 1): string {

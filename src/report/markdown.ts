@@ -22,13 +22,15 @@ function tableMd(table: Table, emptyText: string): string {
 
 export function renderMarkdown(doc: ReportDocument): string {
   const m = messages(doc.lang);
-  const parts = [`# ${doc.title}`, '', ...doc.notes.map((n) => `> ${n}`), ''];
+  // Notes apart (">" alone between them), or Markdown runs them into one paragraph.
+  const parts = [`# ${doc.title}`, '', doc.notes.map((n) => `> ${n}`).join('\n>\n'), ''];
   if (doc.warnings.length) parts.push(`**${m.warnings}**`, '', ...doc.warnings.map((w) => `- ${w}`), '');
   for (const table of doc.tables) parts.push(tableMd(table, m.none));
   for (const { chart } of doc.charts) {
     parts.push(`## ${chart.title}`, '', `![${chart.title}](${chartFile(chart.id)})`, '');
     if (chart.caption) parts.push(chart.caption, '');
   }
+  parts.push(`## ${doc.appendix.title}`, '', ...doc.appendix.definitions.map((d) => `**${cell(d.term)}.** ${d.text}\n`), '');
   parts.push('---', '', doc.footer, '');
   return parts.join('\n');
 }

@@ -1,6 +1,6 @@
 import { personMonths, type CirculationReport, type ParticipantCount } from '../circulation/report';
 import type { Lang } from '../domain/enums';
-import { formatNumber, formatShare, groupName, messages } from './i18n';
+import { formatNumber, formatShare, groupName, messages, statedDate } from './i18n';
 
 /**
  * The report's tables as plain rows of text, language applied, so that the HTML and Markdown
@@ -105,7 +105,7 @@ export function reportTables(report: CirculationReport, lang: Lang): Table[] {
       title: m.tiesTable,
       columns: [m.group, m.group, m.firstEvidence],
       numeric: [false, false, false],
-      rows: report.newTies.map((tie) => [name(tie.a), name(tie.b), tie.firstEvidence]),
+      rows: report.newTies.map((tie) => [name(tie.a), name(tie.b), statedDate(tie.firstEvidenceStated, lang)]),
     },
   ];
 }

@@ -1,6 +1,6 @@
 import { expressMiddleware } from '@as-integrations/express5';
 import type { ApolloServer } from '@apollo/server';
-import express, { type Express } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { createContext, type Context, type ContextDeps } from '../graphql/context';
 import type { Logger } from '../logger';
 import { explorerRouter } from './explorer';
@@ -36,7 +36,19 @@ export function createApp(apollo: ApolloServer<Context>, deps: ContextDeps, logg
     }
   });
   app.use('/explorer', explorerRouter('/graphql'));
+  app.get('/graphql', redirectBrowsersToExplorer);
   app.use('/export', exportRouter(deps, logger));
   app.use('/graphql', express.json({ limit: MAX_BODY }), expressMiddleware(apollo, { context: async () => createContext(deps) }));
   return app;
+}
+
+/**
+ * A browser opening the printed /graphql URL sends a GET that prefers HTML; Apollo would answer it
+ * with a CSRF-prevention error in JSON. Send it to GraphiQL instead. GraphQL clients (which ask
+ * for JSON, or send * / *) and GETs that carry a query are left to Apollo.
+ */
+function redirectBrowsersToExplorer(req: Request, res: Response, next: NextFunction): void {
+  const preferred = req.accepts(['application/json', 'application/graphql-response+json', 'text/html']);
+  if (preferred === 'text/html' && req.query.query === undefined) return void res.redirect(302, '/explorer');
+  next();
 }

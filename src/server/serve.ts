@@ -9,7 +9,10 @@ import { createApolloServer } from './apollo';
 import { createApp } from './app';
 
 export interface RunningServer {
+  /** The GraphQL endpoint. */
   url: string;
+  /** GraphiQL, for a browser. */
+  explorerUrl: string;
   store: GraphStore;
   stop(): Promise<void>;
 }
@@ -31,9 +34,10 @@ export async function serve(config: Config, logger: Logger, options: ServeOption
   const app = createApp(apollo, { store, earlyCareer: config.earlyCareer, maxPageSize: config.maxPageSize }, logger);
   const http = await listen(app, config.port, config.host);
   const { port } = http.address() as AddressInfo;
-  const url = `http://${formatHost(config.host)}:${port}/graphql`;
+  const base = `http://${formatHost(config.host)}:${port}`;
   return {
-    url,
+    url: `${base}/graphql`,
+    explorerUrl: `${base}/explorer`,
     store,
     async stop() {
       await new Promise<void>((resolve) => http.close(() => resolve()));

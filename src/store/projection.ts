@@ -37,6 +37,11 @@ export interface ProjectedInstitution {
   label: string;
   /** ISO 3166-1 alpha-2. */
   country: string;
+  /**
+   * "An institution in <country> that the source does not name": never a group, never evidence
+   * of a shared place (domain/groupLevel.ts). Absent means a named institution.
+   */
+  placeholder?: boolean;
 }
 
 export interface ProjectedVisit {

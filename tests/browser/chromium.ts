@@ -33,4 +33,4 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-export const SCREENSHOTS = join(__dirname, '..', '..', '.reports', 'screenshots');
+export const SCREENSHOTS = join(__dirname, '..', '..', '.reports', 'screens');

@@ -108,7 +108,8 @@ forEachStore(
         person { id displayName } careerStage earlyCareer level
         pairs { a { group { id name } member ties { person { id } weight kinds visits { id status } papers { id } } } b { group { id } } otherTies sharedMembers structuralHole }
       } }`);
-      expect(data.bridges.map((b: any) => b.person.id)).toEqual(['person:dual', 'person:kbs', 'person:ks1', 'person:nd']);
+      // ks2 (kyoto-a) is tied to free, who has no lab but is at Osaka: at LAB level Osaka stands in.
+      expect(data.bridges.map((b: any) => b.person.id)).toEqual(['person:dual', 'person:kbs', 'person:ks1', 'person:ks2', 'person:nd']);
       const ks1 = data.bridges.find((b: any) => b.person.id === 'person:ks1');
       expect(ks1).toMatchObject({ person: { displayName: 'KS1' }, careerStage: 'GRADUATE_STUDENT', earlyCareer: true, level: 'LAB' });
       expect(ks1.pairs.map((p: any) => [p.a.group.id, p.b.group.id, p.otherTies, p.structuralHole])).toEqual([
@@ -195,7 +196,7 @@ forEachStore(
     });
 
     it('neighborhood and graph views equal the store-free views', async () => {
-      const fields = `level includePlanned nodes { id type label group groupLabel stage earlyCareer country institution lab weight degree }
+      const fields = `level includePlanned nodes { id type label group groupResolvedLevel groupLabel stage earlyCareer country institution lab weight degree }
         edges { id source target type weight kinds visits papers labs intervals { visit start end } start end }`;
       const data = await api().data(`{ n: neighborhood(id: "lab:nott", hops: 1, includeLabs: true) { ${fields} }
         g: graph(filter: { countries: ["country:GB", "country:DE"], level: COUNTRY }) { ${fields} } }`);
@@ -211,8 +212,9 @@ forEachStore(
       expect(await errorCode(`{ neighborhood(id: "person:ks1", hops: 4) { level } }`)).toBe('BAD_USER_INPUT');
       expect(await errorCode(`{ collaborationPath(from: "person:ks1", to: "person:kb", maxHops: 0) { hops } }`)).toBe('BAD_USER_INPUT');
       expect(await errorCode(`{ collaborationPath(from: "person:ks1", to: "lab:nowhere") { hops } }`)).toBe('NOT_FOUND');
-      expect(await errorCode(`{ collaborationPath(from: "institution:kyoto", to: "person:kb") { hops } }`)).toBe('BAD_USER_INPUT');
-      expect(await errorCode(`{ bridges(between: ["institution:kyoto"]) { level } }`)).toBe('BAD_USER_INPUT');
+      expect(await errorCode(`{ collaborationPath(from: "visit:v1", to: "person:kb") { hops } }`)).toBe('BAD_USER_INPUT');
+      expect(await errorCode(`{ bridges(between: ["person:ks1"]) { level } }`)).toBe('BAD_USER_INPUT');
+      expect(await errorCode(`{ bridges(level: INSTITUTION, between: ["lab:nott"]) { level } }`)).toBe('BAD_USER_INPUT');
       expect(await errorCode(`{ bridges(level: COUNTRY, between: ["country:ZZ"]) { level } }`)).toBe('NOT_FOUND');
       expect(await errorCode(`{ brokerage(people: ["person:nobody"]) { degree } }`)).toBe('NOT_FOUND');
       expect(await errorCode(`{ brokerage(first: 0) { degree } }`)).toBe('BAD_USER_INPUT');

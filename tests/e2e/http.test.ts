@@ -34,6 +34,27 @@ describe('HTTP API (embedded store)', () => {
     });
   });
 
+  it('sends a browser that opens /graphql to the explorer, and leaves GraphQL clients to the API', async () => {
+    const browserAccept = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
+    const redirected = await fetch(server.url, { headers: { accept: browserAccept }, redirect: 'manual' });
+    expect(redirected.status).toBe(302);
+    expect(redirected.headers.get('location')).toBe('/explorer');
+    const page = await fetch(server.url, { headers: { accept: browserAccept } });
+    expect(page.url).toBe(server.explorerUrl);
+    expect(await page.text()).toContain('<title>Kizuna explorer</title>');
+
+    // A GraphQL GET (JSON wanted, or anything) is Apollo's: a query runs, a bare GET gets Apollo's own answer.
+    const query = await fetch(`${server.url}?query=${encodeURIComponent('{ people { totalCount } }')}`, {
+      headers: { accept: 'application/graphql-response+json, application/json', 'apollo-require-preflight': 'true' },
+    });
+    expect(await query.json()).toEqual({ data: { people: { totalCount: 6 } } });
+    for (const accept of ['application/json', '*/*']) {
+      const bare = await fetch(server.url, { headers: { accept }, redirect: 'manual' });
+      expect({ accept, status: bare.status }).toEqual({ accept, status: 400 });
+    }
+    expect(server.explorerUrl).toBe(`${base()}/explorer`);
+  });
+
   it('reports liveness and readiness', async () => {
     expect(await (await fetch(`${base()}/health`)).json()).toEqual({ status: 'ok' });
     expect(await (await fetch(`${base()}/ready`)).json()).toEqual({ status: 'ready', store: 'memory' });

@@ -6,7 +6,8 @@ import { NEO4J_SKIP_REASON, neo4jTestConfig } from './neo4j';
 
 /**
  * Runs a contract suite once per store. The embedded store always runs; Neo4j runs when
- * NEO4J_URI is set (the suite clears its database first), and is otherwise registered as a
+ * KIZUNA_TEST_NEO4J_URI is set (the suite clears that database first, once it is sure the
+ * database is the tests' own: tests/support/testDatabase.ts), and is otherwise registered as a
  * skipped block whose name says why, next to the loud warning printed by neo4jTestConfig.
  */
 export function forEachStore(title: string, suite: (store: () => GraphStore) => void, dataset?: () => Dataset): void {
@@ -23,10 +24,8 @@ export function forEachStore(title: string, suite: (store: () => GraphStore) => 
   }
   describe(`${title} [neo4j]`, () => {
     const holder = storeHolder(async () => {
-      const { createNeo4jStore } = await import('../../src/store/neo4j');
-      const store = await createNeo4jStore(config);
-      await store.clear();
-      return store;
+      const { openNeo4jTestStore } = await import('./testDatabase');
+      return openNeo4jTestStore(config);
     }, dataset);
     suite(holder);
   });

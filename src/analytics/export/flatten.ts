@@ -16,6 +16,7 @@ export interface AttrSpec {
 export const NODE_ATTRS: AttrSpec[] = [
   { name: 'type', type: 'string' },
   { name: 'group', type: 'string' },
+  { name: 'groupResolvedLevel', type: 'string' },
   { name: 'groupLabel', type: 'string' },
   { name: 'stage', type: 'string' },
   { name: 'earlyCareer', type: 'boolean' },
@@ -42,6 +43,7 @@ export function nodeRecord(node: ViewNode): Record<string, Scalar> {
   return compact({
     type: node.type,
     group: node.group,
+    groupResolvedLevel: node.groupResolvedLevel,
     groupLabel: node.groupLabel,
     stage: node.stage,
     earlyCareer: node.earlyCareer,

@@ -33,7 +33,11 @@ import {
 
 @ArgsType()
 class NetworkArgs {
-  @Field(() => GroupLevelEnum, { defaultValue: 'LAB', description: 'What a group is: a lab, an institution or a country.' })
+  @Field(() => GroupLevelEnum, {
+    defaultValue: 'LAB',
+    description:
+      'What a group is: a lab, an institution or a country. LAB falls back to the institution where the data names no lab, and to the country where the institution is a placeholder; each group says its `resolvedLevel`. A placeholder institution is never a group.',
+  })
   level!: GroupLevel;
 
   @Field(() => Boolean, { defaultValue: true, description: 'Only early-career people (configured rule; UNKNOWN stages left out).' })
@@ -51,7 +55,7 @@ class NetworkArgs {
 
 @ArgsType()
 class BridgesArgs extends NetworkArgs {
-  @Field(() => [ID], { nullable: true, description: 'Group ids of the level. One: pairs that include it. Several: pairs of two of them ("who connects Kyoto to Nottingham").' })
+  @Field(() => [ID], { nullable: true, description: 'Group ids of the level (at LAB level lab, institution and country ids, through the fallback). One: pairs that include it. Several: pairs of two of them ("who connects Kyoto to Nottingham").' })
   between?: string[] | null;
 }
 
@@ -63,7 +67,7 @@ class BrokerageArgs extends NetworkArgs {
 
 @ArgsType()
 class PathArgs {
-  @Field(() => ID, { description: 'A person or a lab (a lab stands for its members).' })
+  @Field(() => ID, { description: 'A person, or a group standing for its members: a lab, a named institution, a country.' })
   from!: string;
 
   @Field(() => ID)

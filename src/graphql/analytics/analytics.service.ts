@@ -1,7 +1,7 @@
 import type { Bridge as CoreBridge, BridgeSide as CoreSide, BridgeTie } from '../../analytics/bridges';
 import type { BrokerageProfile as CoreProfile } from '../../analytics/brokerage';
 import type { CollaborationNetwork } from '../../analytics/collaborationGraph';
-import { groupLabel } from '../../analytics/groups';
+import { groupLabel, resolvedLevelOf } from '../../analytics/groups';
 import type { TieKind } from '../../analytics/graphView';
 import type { CollaborationPath as CorePath } from '../../analytics/paths';
 import { analyticsFor, type AnalyticsService } from '../../analytics/service';
@@ -32,7 +32,7 @@ export function checkFirst(first: number): number {
 }
 
 export function networkGroup(network: CollaborationNetwork, level: GroupLevel, id: string): NetworkGroup {
-  return { id, level, name: groupLabel(network, id) };
+  return { id, level, resolvedLevel: resolvedLevelOf(id), name: groupLabel(network, id) };
 }
 
 export function kindsOf(t: { visits: readonly string[]; papers: readonly string[]; labs: readonly string[] }): TieKind[] {

@@ -34,8 +34,14 @@ export class NetworkGroup {
   @Field(() => ID, { description: 'The lab, institution or country id (node(id) gives the record).' })
   id!: string;
 
-  @Field(() => GroupLevelEnum)
+  @Field(() => GroupLevelEnum, { description: 'The level asked for.' })
   level!: GroupLevel;
+
+  @Field(() => GroupLevelEnum, {
+    description:
+      'The level the group was resolved at. At LAB level a person with no named lab is grouped by institution (INSTITUTION), and one whose institution is a placeholder by country (COUNTRY); no lab is invented. A placeholder institution is never a group.',
+  })
+  resolvedLevel!: GroupLevel;
 
   @Field(() => String, { description: 'Lab or institution name; the ISO code for a country.' })
   name!: string;
@@ -215,6 +221,9 @@ export class GraphViewNode {
   @Field(() => ID, { nullable: true, description: 'Primary group at the view’s level.' })
   group!: string | null;
 
+  @Field(() => GroupLevelEnum, { nullable: true, description: 'The level `group` was resolved at (LAB falls back to INSTITUTION, then to COUNTRY for a placeholder institution).' })
+  groupResolvedLevel!: GroupLevel | null;
+
   @Field(() => String, { nullable: true })
   groupLabel!: string | null;
 
@@ -227,10 +236,10 @@ export class GraphViewNode {
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2.' })
   country!: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Primary named institution; null when only a placeholder is known.' })
   institution!: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Primary lab; null when the data names none.' })
   lab!: string | null;
 
   @Field(() => Float, { description: 'People: sum of tie weights in the whole graph; labs: number of members.' })

@@ -17,7 +17,10 @@ export const GroupKindEnum = enumObject(['LAB', 'INSTITUTION', 'COUNTRY'] as con
 
 registerEnumType(StayClassEnum, { name: 'StayClass', description: 'Length of a stay: < 1 month, 1–6 months, ≥ 6 months (a month is 365.25/12 days); UNKNOWN when no length or end is stated.' });
 registerEnumType(FlowDirectionEnum, { name: 'FlowDirection' });
-registerEnumType(GroupKindEnum, { name: 'CirculationGroupKind', description: 'What a group is; INSTITUTION also stands in for a lab that the source does not name.' });
+registerEnumType(GroupKindEnum, {
+  name: 'CirculationGroupKind',
+  description: 'What a group is; INSTITUTION also stands in for a lab that the source does not name, COUNTRY (at LAB level) for an institution it does not name.',
+});
 
 @ObjectType({ description: 'A lab, institution or country as a group of the circulation measures.' })
 export class CirculationGroup {
@@ -26,6 +29,9 @@ export class CirculationGroup {
 
   @Field(() => GroupKindEnum)
   kind!: 'LAB' | 'INSTITUTION' | 'COUNTRY';
+
+  @Field(() => GroupLevelEnum, { description: 'The level the group was resolved at (the same as `kind`): LAB falls back to INSTITUTION, and to COUNTRY for a placeholder institution.' })
+  resolvedLevel!: GroupLevel;
 
   @Field(() => String)
   name!: string;
@@ -86,6 +92,12 @@ export class CirculationTotals {
 
   @Field(() => Int, { description: 'Counted stays whose two ends are in the same group.' })
   withinGroupStays!: number;
+
+  @Field(() => Int, {
+    description:
+      'Counted domestic stays with an end at a placeholder institution (INSTITUTION level): a placeholder is never a group, so whether they left their group is unknown; in neither `stays` nor `withinGroupStays`. Across a border such a stay is between groups.',
+  })
+  unknownGroupStays!: number;
 
   @Field(() => Int)
   earlyCareerStays!: number;
@@ -254,6 +266,9 @@ export class NewTie {
 
   @Field(() => GraphQLLocalDate, { description: 'Placed start of the earliest counted visit between the two.' })
   firstEvidence!: string;
+
+  @Field(() => String, { description: 'That visit\'s start as the source states it: a day, a month (2024-09), a fiscal year (FY2024) or a year (2025). Show this rather than firstEvidence when the source gives no day.' })
+  firstEvidenceStated!: string;
 }
 
 @ObjectType({ description: 'Brain-circulation measures of one period (docs/metrics.md §Circulation).' })
@@ -294,10 +309,10 @@ export class CirculationReport {
   @Field(() => Int, { description: 'Visits placed in the period, whatever their status.' })
   placedRecords!: number;
 
-  @Field(() => Int, { description: 'Of placedRecords, those whose dates are not known to the day (placed by the documented rule).' })
+  @Field(() => Int, { description: 'Of placedRecords, those whose dates are not known to the day (Visit.datesUncertain; a start day with a month or year length counts), placed by the documented rule.' })
   uncertainDateRecords!: number;
 
-  @Field(() => Int, { description: 'Visits with no date at all (in any period): not placed, not counted.' })
+  @Field(() => Int, { description: 'Visits with no start date (in any period, even with an end): not placed, not counted.' })
   undatedRecords!: number;
 
   @Field(() => [String])

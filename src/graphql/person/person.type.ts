@@ -35,6 +35,9 @@ export class Person extends Entity {
   @Field(() => String, { nullable: true, description: 'What a placeholder stands for.' })
   cohort?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'The cohort label in English, where the data set gives one (the `cohort` is in the source\'s words).' })
+  cohortEn?: string | null;
+
   @Field(() => Int, { nullable: true, description: 'How many people a placeholder stands for, when the source says.' })
   headcount?: number | null;
 

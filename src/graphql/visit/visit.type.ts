@@ -20,16 +20,19 @@ export class Visit extends Entity {
   @Field(() => String, { nullable: true, description: 'Partial date as stated.' })
   end?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Stated length, ISO 8601 (P3M, P1Y).' })
+  @Field(() => String, { nullable: true, description: 'Stated length, ISO 8601 (P3M, P1Y). When both ends are stated to the day, the ends win and this is not used.' })
   duration?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Length in the source’s words when vague (数ヶ月, 長期滞在).' })
   durationText?: string | null;
 
-  @Field(() => Float, { nullable: true, description: 'Length in days (months averaged at 365.25/12 days).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Length in days: the inclusive count when both ends are stated to the day (they win over `duration`), else the stated duration (months averaged at 365.25/12 days).',
+  })
   durationDays?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Earliest day the stay may have started.' })
+  @Field(() => String, { nullable: true, description: 'Earliest day the stay may have started; null when no start is stated (the visit is undated, even with an end).' })
   startEarliest?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Latest day the stay may have ended.' })
@@ -38,7 +41,11 @@ export class Visit extends Entity {
   @Field(() => Int, { nullable: true, description: 'Japanese fiscal year of the start (April–March); null when unknown or ambiguous.' })
   fiscalYear?: number | null;
 
-  @Field(() => Boolean, { description: 'True unless both ends are known to the day.', name: 'datesUncertain' })
+  @Field(() => Boolean, {
+    description:
+      'True unless both ends are known to the day: a start day with an end day, or a start day with a length in days or weeks. A length in months or years (P1M from 15 March) is an average of 365.25/12 days a month, so its end is uncertain.',
+    name: 'datesUncertain',
+  })
   uncertain!: boolean;
 
   @Field(() => String)

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { datasetSchema, type Dataset } from '../../domain/model';
 import type { GraphStore } from '../../store/port';
-import { referencesOf } from '../validate';
+import { formatPath, referencesOf } from '../validate';
 import { MAX_PROBLEMS, type ImportProblem } from './problems';
 import type { ImportFiles, ReadItem } from './readers';
 import { COLLECTION_ORDER, RECORD_SCHEMA, type Collection, type Location, type ParsedRecord, type RawRecord } from './records';
@@ -62,9 +62,9 @@ export async function checkImport(store: GraphStore, files: ImportFiles): Promis
           manifest.ids.add(id);
           unresolved.delete(id);
         }
-        for (const [field, target] of recordReferences(parsed)) {
+        for (const [path, target] of recordReferences(parsed)) {
           if (!manifest.ids.has(target) && !unresolved.has(target)) {
-            unresolved.set(target, { ...(item.raw.fieldAt?.(pathOf(field)) ?? parsed.at), recordId: id, field, reason: `refers to "${target}", which neither this import nor the store holds` });
+            unresolved.set(target, { ...(item.raw.fieldAt?.(path) ?? parsed.at), recordId: id, field: formatPath(path), reason: `refers to "${target}", which neither this import nor the store holds` });
           }
         }
       }
@@ -83,7 +83,7 @@ export function parseRecord(raw: RawRecord, add: (p: ImportProblem) => void): Pa
   const recordId = typeof (raw.value as { id?: unknown })?.id === 'string' ? (raw.value as { id: string }).id : undefined;
   for (const issue of result.error.issues) {
     const at: Location = raw.fieldAt?.(issue.path) ?? raw.at;
-    add({ ...at, recordId, field: formatPath(issue.path) || undefined, reason: issue.message });
+    add({ ...at, recordId, field: formatPath(keysOf(issue.path)) || undefined, reason: issue.message });
   }
   return null;
 }
@@ -91,16 +91,13 @@ export function parseRecord(raw: RawRecord, add: (p: ImportProblem) => void): Pa
 function checkHeader(item: Extract<ReadItem, { kind: 'header' }>, add: (p: ImportProblem) => void): void {
   const result = headerSchema.safeParse(item.value);
   if (result.success) return;
-  for (const issue of result.error.issues) add({ ...item.at, field: formatPath(issue.path) || undefined, reason: issue.message });
+  for (const issue of result.error.issues) add({ ...item.at, field: formatPath(keysOf(issue.path)) || undefined, reason: issue.message });
 }
 
-/** The record's references as (field path within the record, id). */
-function recordReferences(parsed: ParsedRecord): Array<[string, string]> {
-  const single = { ...EMPTY_DATASET, [parsed.collection]: [parsed.record] } as Dataset;
-  return [...referencesOf(single)].map(([path, id]) => [path.replace(/^[a-z]+\[0\]\.?/, ''), id]);
+/** The record's references as (path within the record, id). */
+function recordReferences(parsed: ParsedRecord): Array<[Array<string | number>, string]> {
+  return [...referencesOf({ [parsed.collection]: [parsed.record] })].map(([path, id]) => [path.slice(2), id]);
 }
-
-const EMPTY_DATASET = Object.fromEntries(COLLECTION_ORDER.map((c) => [c, []])) as unknown as Dataset;
 
 async function missingFromStore(store: GraphStore, ids: string[]): Promise<string[]> {
   const missing: string[] = [];
@@ -118,11 +115,6 @@ export function emptyCounts(): Record<Collection, number> {
   return Object.fromEntries(COLLECTION_ORDER.map((c) => [c, 0])) as Record<Collection, number>;
 }
 
-function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
-}
-
-/** "memberships[0].lab" → ["memberships", 0, "lab"]. */
-function pathOf(field: string): PropertyKey[] {
-  return field.split(/\.|\[(\d+)\]/).filter((part) => part !== undefined && part !== '').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+function keysOf(path: ReadonlyArray<PropertyKey>): Array<string | number> {
+  return path.filter((k): k is string | number => typeof k !== 'symbol');
 }

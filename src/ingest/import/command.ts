@@ -36,8 +36,8 @@ export function requestFrom(config: Config, opts: Pick<ImportCommandOptions, 'dr
 }
 
 /** Runs an import and prints its problems, or (dry run) its changes, and its summary per type. */
-export async function importWithReport(store: GraphStore, request: ImportRequest, out: Writable, err: Writable & { isTTY?: boolean }, show = 50): Promise<number> {
-  const progress = request.dryRun ? null : progressReporter(err);
+export async function importWithReport(store: GraphStore, request: ImportRequest, out: Writable, progressTo: (Writable & { isTTY?: boolean }) | null, show = 50): Promise<number> {
+  const progress = request.dryRun || !progressTo ? null : progressReporter(progressTo);
   let listed = 0;
   const listChanges = (changes: RecordChange[]) => {
     for (const c of changes) {

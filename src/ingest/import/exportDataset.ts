@@ -1,11 +1,11 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { stringify } from 'yaml';
-import type { Citation, Dataset } from '../../domain/model';
+import { membershipSchema, type Citation, type Dataset } from '../../domain/model';
 import { relKey, type GraphRel, type Props, type RelType } from '../../store/graph';
 import type { GraphStore } from '../../store/port';
 import type { RecordState } from '../../store/records';
-import { COLLECTION_LABEL, COLLECTION_ORDER, type Collection } from './records';
+import { COLLECTION_LABEL, COLLECTION_ORDER, RECORD_SCHEMA, type Collection } from './records';
 
 const PAGE = 500;
 
@@ -54,28 +54,31 @@ export function stateToRecord(collection: Collection, state: RecordState): Recor
   const into = (type: RelType) => sortedRels(state.rels.filter((r) => r.type === type && r.to === state.id)).map((r) => r.from);
   const one = (ids: string[]) => ids[0];
   const sources = citations(state);
+  // The record's own fields are the props named like a field of its schema (derived props such as
+  // sortKey are not fields); the rest of the record comes from its relationships.
+  const fields = pick(p, Object.keys((RECORD_SCHEMA[collection] as unknown as { shape: object }).shape));
   switch (collection) {
     case 'sources':
-      return { id: state.id, ...pick(p, ['document', 'section', 'quote', 'lang']) };
+      return { id: state.id, ...fields };
     case 'countries':
-      return { id: state.id, ...pick(p, ['code', 'name', 'nameJa']), sources };
+      return { id: state.id, ...fields, sources };
     case 'institutions':
-      return { id: state.id, ...pick(p, ['name', 'nameJa', 'shortName', 'aliases', 'country', 'kind', 'placeholder']), sources };
+      return { id: state.id, ...fields, sources };
     case 'labs':
-      return { id: state.id, ...pick(p, ['name', 'nameJa']), institution: one(out('PART_OF')), head: one(into('HEADS')), sources };
+      return { id: state.id, ...fields, institution: one(out('PART_OF')), head: one(into('HEADS')), sources };
     case 'people':
       return {
         id: state.id,
-        ...pick(p, ['name', 'nameJa', 'familyName', 'familyNameJa', 'title', 'careerStage', 'programRole', 'placeholder', 'cohort', 'headcount', 'orcid']),
+        ...fields,
         memberships: memberships(state),
         sources,
       };
     case 'themes':
-      return { id: state.id, ...pick(p, ['name', 'nameJa']), leads: into('LEADS'), members: into('WORKS_ON'), sources };
+      return { id: state.id, ...fields, leads: into('LEADS'), members: into('WORKS_ON'), sources };
     case 'materials':
-      return { id: state.id, ...pick(p, ['name', 'nameJa', 'kind']), owner: one(into('OWNS')), themes: out('ABOUT'), sources };
+      return { id: state.id, ...fields, owner: one(into('OWNS')), themes: out('ABOUT'), sources };
     case 'events':
-      return { id: state.id, ...pick(p, ['name', 'nameJa', 'kind', 'status', 'place', 'start', 'end']), country: one(out('HELD_IN'))?.replace(/^country:/, ''), sources };
+      return { id: state.id, ...fields, country: one(out('HELD_IN'))?.replace(/^country:/, ''), sources };
     case 'visits': {
       const about = out('ABOUT');
       return {
@@ -85,17 +88,16 @@ export function stateToRecord(collection: Collection, state: RecordState): Recor
         to: one(out('TO')),
         lab: one(out('AT')),
         hosts: out('HOSTED_BY'),
-        ...pick(p, ['kind', 'status', 'scheduleChange', 'start', 'end', 'duration', 'durationText', 'purpose', 'purposeJa']),
+        ...fields,
         themes: about.filter((id) => id.startsWith('theme:')),
         materials: about.filter((id) => id.startsWith('material:')),
         event: one(out('FOR')),
-        ...pick(p, ['trip']),
         sources,
       };
     }
     case 'papers': {
       const authored = state.rels.filter((r) => r.type === 'AUTHORED').sort((a, b) => Number(a.props.position) - Number(b.props.position));
-      return { id: state.id, ...pick(p, ['title', 'titleJa', 'status', 'year', 'doi']), authors: authored.map((r) => r.from), themes: out('ABOUT'), sources };
+      return { id: state.id, ...fields, authors: authored.map((r) => r.from), themes: out('ABOUT'), sources };
     }
     case 'transfers':
       return {
@@ -104,7 +106,7 @@ export function stateToRecord(collection: Collection, state: RecordState): Recor
         from: one(out('FROM')),
         to: out('TO'),
         recipients: out('RECEIVED_BY'),
-        ...pick(p, ['date', 'status', 'description']),
+        ...fields,
         sources,
       };
   }
@@ -118,7 +120,7 @@ function citations(state: RecordState): Citation[] {
 }
 
 function memberships(state: RecordState): Dataset['people'][number]['memberships'] {
-  const fields = ['role', 'roleJa', 'department', 'since', 'until'];
+  const fields = Object.keys(membershipSchema.shape).filter((f) => f !== 'lab' && f !== 'institution');
   return sortedRels(state.rels.filter((r) => r.from === state.id && (r.type === 'MEMBER_OF' || r.type === 'AFFILIATED_WITH'))).map((r) => ({
     ...(r.type === 'MEMBER_OF' ? { lab: r.to } : { institution: r.to }),
     ...pick(r.props, fields),

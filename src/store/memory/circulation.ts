@@ -1,5 +1,6 @@
 import {
   countedStatuses,
+  groupRelation,
   normalizeFacts,
   type CirculationFacts,
   type CirculationQuery,
@@ -11,6 +12,7 @@ import {
 } from '../../circulation/facts';
 import { dayToIso, daysInPeriod, endsInPeriod, isInPeriod, periodDays, placeVisit, type Placement } from '../../circulation/placement';
 import type { CareerStage, GroupLevel, ScheduleChange, VisitStatus } from '../../domain/enums';
+import { visitEndGroup, type PlaceRef } from '../../domain/groupLevel';
 import type { GraphNode } from '../graph';
 import type { MemoryStore } from './memoryStore';
 
@@ -24,7 +26,7 @@ export function memoryCirculationFacts(store: MemoryStore, query: CirculationQue
   const counted = new Set<VisitStatus>(countedStatuses(query.includePlanned));
   const flows = new Map<string, FlowFact>();
   const peopleSeen = new Map<string, { role: PeopleRole; group: string | null; person: GraphNode }>();
-  const firstEvidence = new Map<string, TieFact>();
+  const firstEvidence = new Map<string, TieFact & { latest: string }>();
   const timeline: TimelineFact[] = [];
   let undated = 0;
 
@@ -40,13 +42,14 @@ export function memoryCirculationFacts(store: MemoryStore, query: CirculationQue
     const status = visit.props.status as VisitStatus;
     const crossBorder = fromCountry !== toCountry;
 
-    // New ties look at all time before the period's end, not only at the period.
-    if (counted.has(status) && crossBorder && placement.start <= period.end) {
+    // New ties look at all time before the period's end, not only at the period; a tie needs two
+    // known groups (an unknown end is not a group a tie could join).
+    if (counted.has(status) && crossBorder && fromGroup !== null && toGroup !== null && placement.start <= period.end) {
       const [a, b] = fromGroup < toGroup ? [fromGroup, toGroup] : [toGroup, fromGroup];
       const key = `${a}|${b}`;
       const seen = firstEvidence.get(key);
-      const day = dayToIso(placement.start);
-      if (!seen || day < seen.firstEvidence) firstEvidence.set(key, { groupA: a, groupB: b, firstEvidence: day });
+      const candidate = { day: dayToIso(placement.start), latest: String(visit.props.startLatest ?? visit.props.startEarliest), stated: statedStart(visit, placement.start) };
+      if (!seen || compareEvidence(candidate, seen) < 0) firstEvidence.set(key, { groupA: a, groupB: b, firstEvidence: candidate.day, firstEvidenceStated: candidate.stated, latest: candidate.latest });
     }
 
     if (!isInPeriod(placement, period)) continue;
@@ -70,14 +73,17 @@ export function memoryCirculationFacts(store: MemoryStore, query: CirculationQue
       status, scheduleChange, careerStage: stage, uncertain,
     });
 
-    if (!counted.has(status) || fromGroup === toGroup) continue;
-    const roles: Array<[PeopleRole, string | null]> = [
-      ['OUTBOUND', fromGroup],
-      ['OUTBOUND', null],
-      ['INBOUND', toGroup],
+    if (!counted.has(status) || groupRelation({ fromGroup, toGroup, fromCountry, toCountry }) !== 'BETWEEN') continue;
+    // Per-group rows only for known groups; the overall rows (group null) count everyone.
+    const roles: Array<[PeopleRole, string | null, boolean]> = [
+      ['OUTBOUND', fromGroup, false],
+      ['OUTBOUND', null, true],
+      ['INBOUND', toGroup, false],
     ];
-    if (isReturn(placement, status, crossBorder, period)) roles.push(['RETURNEE', fromGroup], ['RETURNEE', null]);
-    for (const [role, group] of roles) peopleSeen.set(`${role}|${group ?? ''}|${person.id}`, { role, group, person });
+    if (isReturn(placement, status, crossBorder, period)) roles.push(['RETURNEE', fromGroup, false], ['RETURNEE', null, true]);
+    for (const [role, group, overall] of roles) {
+      if (overall || group !== null) peopleSeen.set(`${role}|${overall ? '' : group}|${person.id}`, { role, group, person });
+    }
   }
 
   const people = new Map<string, PeopleFact>();
@@ -88,7 +94,9 @@ export function memoryCirculationFacts(store: MemoryStore, query: CirculationQue
     row.people += weightOf(person);
   }
 
-  const inPeriodTies = [...firstEvidence.values()].filter((t) => t.firstEvidence >= query.period.start && t.firstEvidence <= query.period.end);
+  const inPeriodTies = [...firstEvidence.values()]
+    .filter((t) => t.firstEvidence >= query.period.start && t.firstEvidence <= query.period.end)
+    .map(({ latest: _latest, ...tie }) => tie);
   const ordered = normalizeFacts({ flows: [], people: [], newTies: [], undated, timeline, timelineTotal: timeline.length }).timeline;
   return normalizeFacts({
     flows: [...flows.values()],
@@ -100,6 +108,22 @@ export function memoryCirculationFacts(store: MemoryStore, query: CirculationQue
   });
 }
 
+/** The start as stated; a placed visit always has one, but an ISO day stands in if not. */
+function statedStart(visit: GraphNode, placedStart: number): string {
+  return typeof visit.props.start === 'string' && visit.props.start.length > 0 ? visit.props.start : dayToIso(placedStart);
+}
+
+/** Earlier placed start first; on the same day, the more precisely known start (as the Cypher's ORDER BY s, latest, stated). */
+function compareEvidence(a: { day: string; latest: string; stated: string }, b: { firstEvidence: string; latest: string; firstEvidenceStated: string }): number {
+  const keys: Array<[string, string]> = [
+    [a.day, b.firstEvidence],
+    [a.latest, b.latest],
+    [a.stated, b.firstEvidenceStated],
+  ];
+  for (const [x, y] of keys) if (x !== y) return x < y ? -1 : 1;
+  return 0;
+}
+
 /** Came back within the period: a cross-border stay, not still under way, whose placed end falls in the period. */
 function isReturn(p: Placement, status: VisitStatus, crossBorder: boolean, period: ReturnType<typeof periodDays>): boolean {
   return crossBorder && status !== 'IN_PROGRESS' && endsInPeriod(p, period);
@@ -109,15 +133,18 @@ interface VisitEnds {
   person: GraphNode;
   fromInstitution: string;
   toInstitution: string;
-  fromGroup: string;
-  toGroup: string;
+  fromGroup: string | null;
+  toGroup: string | null;
   fromCountry: string;
   toCountry: string;
 }
 
 /**
- * The visitor and the groups at both ends. A visit lacking its visitor, an institution or an
- * institution's country is not counted (the Cypher MATCH drops it the same way).
+ * The visitor and the groups at both ends, by the one group rule (domain/groupLevel.ts): at LAB
+ * level the visitor's labs at the FROM institution and the visit's AT lab, falling back to the
+ * institution, and to its country for a placeholder; at INSTITUTION level a placeholder has no
+ * group (null). A visit lacking its visitor, an institution or an institution's country is not
+ * counted (the Cypher MATCH drops it the same way).
  */
 function endsOf(store: MemoryStore, visit: GraphNode, level: GroupLevel): VisitEnds | null {
   const person = first(store, visit.id, 'MADE', 'IN', 'Person');
@@ -128,29 +155,25 @@ function endsOf(store: MemoryStore, visit: GraphNode, level: GroupLevel): VisitE
   const toCountry = first(store, to.id, 'LOCATED_IN', 'OUT', 'Country');
   if (!fromCountry || !toCountry) return null;
   const codes = { fromCountry: String(fromCountry.props.code), toCountry: String(toCountry.props.code), fromInstitution: from.id, toInstitution: to.id };
-  switch (level) {
-    case 'COUNTRY':
-      return { person, fromGroup: fromCountry.id, toGroup: toCountry.id, ...codes };
-    case 'INSTITUTION':
-      return { person, fromGroup: from.id, toGroup: to.id, ...codes };
-    case 'LAB':
-      return { person, fromGroup: homeLabOf(store, person.id, from.id) ?? from.id, toGroup: smallestId(store, visit.id, 'AT', 'OUT', 'Lab') ?? to.id, ...codes };
-  }
+  const place = (node: GraphNode, country: string): PlaceRef => ({ id: node.id, country, placeholder: node.props.placeholder === true });
+  const homeLabs = level === 'LAB' ? homeLabsOf(store, person.id, from.id) : [];
+  const visitedLabs = level === 'LAB' ? labIds(store.neighboursOf(visit.id, 'AT', 'OUT').map((n) => n.node)) : [];
+  return {
+    person,
+    fromGroup: visitEndGroup(level, place(from, codes.fromCountry), homeLabs),
+    toGroup: visitEndGroup(level, place(to, codes.toCountry), visitedLabs),
+    ...codes,
+  };
 }
 
-/** The visitor's lab at the home institution (member or head), smallest id when several; null when none is known. */
-function homeLabOf(store: MemoryStore, personId: string, institutionId: string): string | null {
-  const labs = [...store.neighboursOf(personId, 'MEMBER_OF', 'OUT'), ...store.neighboursOf(personId, 'HEADS', 'OUT')]
-    .map((n) => n.node)
-    .filter((lab) => lab.label === 'Lab' && store.neighboursOf(lab.id, 'PART_OF', 'OUT').some((i) => i.node.id === institutionId))
-    .map((lab) => lab.id)
-    .sort();
-  return labs[0] ?? null;
+/** The visitor's labs at the home institution (member or head). */
+function homeLabsOf(store: MemoryStore, personId: string, institutionId: string): string[] {
+  const labs = [...store.neighboursOf(personId, 'MEMBER_OF', 'OUT'), ...store.neighboursOf(personId, 'HEADS', 'OUT')].map((n) => n.node);
+  return labIds(labs.filter((lab) => store.neighboursOf(lab.id, 'PART_OF', 'OUT').some((i) => i.node.id === institutionId)));
 }
 
-function smallestId(store: MemoryStore, id: string, rel: 'AT', dir: 'OUT', label: GraphNode['label']): string | null {
-  const ids = store.neighboursOf(id, rel, dir).filter((n) => n.node.label === label).map((n) => n.node.id).sort();
-  return ids[0] ?? null;
+function labIds(nodes: GraphNode[]): string[] {
+  return [...new Set(nodes.filter((n) => n.label === 'Lab').map((n) => n.id))];
 }
 
 function first(store: MemoryStore, id: string, rel: 'MADE' | 'FROM' | 'TO' | 'LOCATED_IN', dir: 'IN' | 'OUT', label: GraphNode['label']): GraphNode | null {

@@ -26,7 +26,12 @@ export function buildProjection(store: MemoryStore): CollaborationProjection {
     institution: ids(l.id, 'PART_OF', 'OUT')[0],
     head: ids(l.id, 'HEADS', 'IN')[0] ?? null,
   }));
-  const institutions = store.nodesWithLabel('Institution').map((i) => ({ id: i.id, label: String(i.props.name), country: String(i.props.country) }));
+  const institutions = store.nodesWithLabel('Institution').map((i) => ({
+    id: i.id,
+    label: String(i.props.name),
+    country: String(i.props.country),
+    placeholder: i.props.placeholder === true,
+  }));
   const visits: ProjectedVisit[] = store.nodesWithLabel('Visit').map((v) => ({
     id: v.id,
     visitor: ids(v.id, 'MADE', 'IN')[0],

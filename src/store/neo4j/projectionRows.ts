@@ -48,7 +48,12 @@ function decodeLab(value: unknown): ProjectedLab {
 
 function decodeInstitution(value: unknown): ProjectedInstitution {
   const i = asRecord(value, 'institution');
-  return { id: asString(i.id, 'institution.id'), label: asString(i.label, 'institution.label'), country: asString(i.country, 'institution.country') };
+  return {
+    id: asString(i.id, 'institution.id'),
+    label: asString(i.label, 'institution.label'),
+    country: asString(i.country, 'institution.country'),
+    placeholder: i.placeholder === true,
+  };
 }
 
 function decodeVisit(value: unknown): ProjectedVisit {

@@ -5,16 +5,16 @@ import { validateDataset } from '../../../src/ingest/validate';
 import { StoreError } from '../../../src/store/errors';
 import type { Graph, GraphNode } from '../../../src/store/graph';
 import { MemoryStore } from '../../../src/store/memory/memoryStore';
-import { createNeo4jStore } from '../../../src/store/neo4j';
 import type { GraphStore, NodeFilter, PageAfter, SortDirection } from '../../../src/store/port';
 import type { CollaborationProjection } from '../../../src/store/projection';
 import { NEO4J_SKIP_REASON, neo4jTestConfig } from '../../support/neo4j';
+import { openNeo4jTestStore } from '../../support/testDatabase';
 import { CONTRACT_DATASET } from './dataset';
 import { asStored, expectedCounts, idsInSortOrder, nodeOf } from './expectations';
 
 /**
  * The GraphStore port's contract, run unchanged on every store: the embedded store always, Neo4j
- * when NEO4J_URI is set. Expected values come from the fixture itself (and, for the projection,
+ * when KIZUNA_TEST_NEO4J_URI is set. Expected values come from the fixture itself (and, for the projection,
  * from the memory store, which is the oracle for the Cypher). The suite owns the stores' data:
  * each store is cleared before it runs.
  */
@@ -30,7 +30,7 @@ const EARLY = [...DEFAULT_EARLY_CAREER_STAGES];
 type StoreFactory = () => Promise<GraphStore>;
 const neo4jConfig = neo4jTestConfig();
 const STORES: Array<[string, StoreFactory]> = [['memory', async () => new MemoryStore()]];
-if (neo4jConfig) STORES.push(['neo4j', () => createNeo4jStore(neo4jConfig)]);
+if (neo4jConfig) STORES.push(['neo4j', () => openNeo4jTestStore(neo4jConfig)]);
 
 async function oracleProjection(): Promise<CollaborationProjection> {
   const memory = new MemoryStore();
@@ -290,7 +290,7 @@ describe.each(STORES)('%s store (port contract)', (_name, makeStore) => {
       });
       expect(p.people.find((x) => x.id === 'person:grads')).toMatchObject({ placeholder: true, labs: [], institutions: ['institution:nims'] });
       expect(p.labs.find((x) => x.id === 'lab:nims-ito')).toEqual({ id: 'lab:nims-ito', label: 'Ito Group', institution: 'institution:nims', head: 'person:ito' });
-      expect(p.institutions.find((x) => x.id === 'institution:nottingham')).toEqual({ id: 'institution:nottingham', label: 'University of Nottingham', country: 'GB' });
+      expect(p.institutions.find((x) => x.id === 'institution:nottingham')).toEqual({ id: 'institution:nottingham', label: 'University of Nottingham', country: 'GB', placeholder: false });
       expect(p.visits.find((x) => x.id === 'visit:sato-jlu')).toEqual({
         id: 'visit:sato-jlu',
         visitor: 'person:sato',
@@ -374,9 +374,8 @@ if (neo4jConfig) {
     };
 
     beforeAll(async () => {
-      store = await createNeo4jStore(config);
+      store = await openNeo4jTestStore(config);
       driver = neo4jDriver.driver(config.uri, neo4jDriver.auth.basic(config.user, config.password));
-      await store.clear();
     });
 
     afterAll(async () => {
@@ -412,7 +411,7 @@ if (neo4jConfig) {
 
     it('has a unique id constraint for every label', async () => {
       const rows = await cypher("SHOW CONSTRAINTS YIELD name, type WHERE type = 'UNIQUENESS' AND name STARTS WITH 'kizuna_' RETURN collect(name) AS names");
-      expect(rows[0].names).toHaveLength(12);
+      expect(rows[0].names).toHaveLength(15); // 11 domain labels, KizunaMeta, KizunaTestMarker, KizunaImport, KizunaUndo
     });
   });
 }

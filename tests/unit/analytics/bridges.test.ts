@@ -10,8 +10,15 @@ const pairsOf = (b: Bridge) => b.pairs.map((p) => `${p.a.group}|${p.b.group}|${p
 describe('bridges (small world)', () => {
   test('LAB level: who bridges which labs, with holes', () => {
     const result = bridges(net, { level: 'LAB' });
-    // gs (no tie without planned items) and ks2 (ties into kyoto-a and to an unaffiliated person) bridge nothing.
-    expect(result.map((b) => b.person)).toEqual(['person:dual', 'person:kbs', 'person:ks1', 'person:nd']);
+    // gs (no tie without planned items) bridges nothing. ks2 (kyoto-a) hosted by free, who has no
+    // lab but is at Osaka: the LAB level falls back to free's institution, so ks2 bridges kyoto-a–osaka.
+    expect(result.map((b) => b.person)).toEqual(['person:dual', 'person:kbs', 'person:ks1', 'person:ks2', 'person:nd']);
+    const ks2 = result.find((b) => b.person === 'person:ks2')!;
+    expect(pairsOf(ks2)).toEqual(['institution:osaka|lab:kyoto-a|hole']);
+    expect(ks2.sides.map((s) => [s.group, s.member, s.ties.map((t) => [t.person, ...t.visits, ...t.papers, ...t.labs])])).toEqual([
+      ['institution:osaka', false, [['person:free', 'visit:v5']]],
+      ['lab:kyoto-a', true, [['person:ka', 'paper:a3', 'lab:kyoto-a'], ['person:ks1', 'lab:kyoto-a']]],
+    ]);
     const ks1 = result.find((b) => b.person === 'person:ks1')!;
     expect(ks1.stage).toBe('GRADUATE_STUDENT');
     expect(pairsOf(ks1)).toEqual([
@@ -74,19 +81,31 @@ describe('bridges (small world)', () => {
   });
 
   test('bad input: ids of the wrong kind, unknown groups and people', () => {
-    expect(() => bridges(net, { level: 'LAB', between: ['institution:kyoto'] })).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
+    expect(() => bridges(net, { level: 'LAB', between: ['person:ks1'] })).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
+    expect(() => bridges(net, { level: 'INSTITUTION', between: ['lab:nott'] })).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
     expect(() => bridges(net, { level: 'LAB', between: ['lab:nowhere'] })).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND' }) }));
     expect(() => bridges(net, { level: 'COUNTRY', between: ['JP'] })).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
     expect(() => bridges(net, { level: 'LAB', people: ['person:nobody'] })).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND' }) }));
   });
 });
 
-/** The definition, executed literally on the graphology graph. */
+/**
+ * The definition, executed literally on the graphology graph, with the group rule written out
+ * again (docs/metrics.md, "Groups"): LAB = the person's labs, plus each named institution where
+ * they have no lab, else the countries of their placeholder institutions; INSTITUTION = named
+ * institutions; COUNTRY = countries.
+ */
 function bruteForceBridges(network: CollaborationNetwork, level: GroupLevel, earlyOnly: boolean): string[] {
   const g = network.graph;
+  const named = (i: string) => network.institutions.get(i)?.placeholder !== true;
   const groupsOf = (p: string): string[] => {
     const a: PersonAttributes = g.getNodeAttributes(p);
-    return level === 'LAB' ? a.labs : level === 'INSTITUTION' ? a.institutions : a.countries;
+    if (level === 'COUNTRY') return a.countries;
+    if (level === 'INSTITUTION') return a.institutions.filter(named);
+    const labInstitutions = new Set(a.labs.map((l) => network.labs.get(l)!.institution));
+    const own = [...a.labs, ...a.institutions.filter((i) => named(i) && !labInstitutions.has(i))];
+    if (own.length) return own;
+    return [...new Set(a.institutions.map((i) => `country:${network.institutions.get(i)!.country}`))];
   };
   const lines: string[] = [];
   for (const b of g.nodes().sort()) {

@@ -3,7 +3,7 @@ import { betweenness } from '../../../src/analytics/betweenness';
 import { brokerage, roleOf } from '../../../src/analytics/brokerage';
 import { buildCollaborationNetwork, type CollaborationNetwork } from '../../../src/analytics/collaborationGraph';
 import { csrOf } from '../../../src/analytics/csr';
-import { groupIndexOf } from '../../../src/analytics/groups';
+import { groupIndexOf, resolvedLevelOf } from '../../../src/analytics/groups';
 import type { GroupLevel } from '../../../src/domain/enums';
 import { smallWorld } from './world';
 
@@ -61,9 +61,26 @@ describe('Gould–Fernandez brokerage', () => {
       expect({ coordinator, itinerant, gatekeeperRepresentative, liaison, unclassified, total }).toEqual(expected[p.person]);
       for (const role of ROLES) if (p[role] > 0) seen.add(role);
     }
-    // Members of one lab are always tied, so at LAB level no open two-path has A and C in one lab:
-    // coordinator and itinerant are 0 by construction there (docs/metrics.md).
-    expect([...seen].sort()).toEqual(level === 'LAB' ? ['gatekeeperRepresentative', 'liaison', 'unclassified'] : [...ROLES].sort());
+    // Members of one lab are always tied, so at LAB level an open two-path with A and C in one
+    // group needs a group that is not a lab: people grouped by institution (no named lab) or
+    // country (placeholder institution) are not tied by their group (docs/metrics.md).
+    if (level === 'LAB') {
+      const gi = groupIndexOf(net, 'LAB');
+      for (const p of profiles) {
+        if (p.coordinator + p.itinerant === 0) continue;
+        const b = net.csr.index.get(p.person)!;
+        const contacts = Array.from(net.csr.targets.subarray(net.csr.offsets[b], net.csr.offsets[b + 1]));
+        const tied = (x: number, y: number) => net.csr.targets.subarray(net.csr.offsets[x], net.csr.offsets[x + 1]).includes(y);
+        for (const a of contacts) {
+          for (const c of contacts) {
+            if (a < c && !tied(a, c) && gi.primary[a] >= 0 && gi.primary[a] === gi.primary[c]) {
+              expect(resolvedLevelOf(gi.ids[gi.primary[a]])).not.toBe('LAB');
+            }
+          }
+        }
+      }
+    }
+    expect([...seen].sort()).toEqual(expect.arrayContaining(['gatekeeperRepresentative', 'liaison', 'unclassified']));
   });
 
   test('profiles carry constraint, effective size and betweenness with the method used', () => {
@@ -80,10 +97,11 @@ describe('Gould–Fernandez brokerage', () => {
     expect(ks1.effectiveSize!).toBeGreaterThan(1);
   });
 
-  test('people without a group at the level give unclassified two-paths', () => {
+  test('a person without a lab is grouped by institution at LAB level', () => {
     const net = buildCollaborationNetwork(smallWorld());
     const [ks2] = brokerage(net, { level: 'LAB', people: ['person:ks2'] }).profiles;
-    // ks2: contacts ka, ks1 (tied) and free (no lab): free–ka, free–ks1 are open and unclassified.
-    expect(ks2).toMatchObject({ total: 2, unclassified: 2 });
+    // ks2 (kyoto-a): contacts ka, ks1 (tied, kyoto-a) and free (no lab: Osaka). free–ka and
+    // free–ks1 are open, and ks2 shares its group with exactly one end of each.
+    expect(ks2).toMatchObject({ total: 2, gatekeeperRepresentative: 2, unclassified: 0 });
   });
 });

@@ -31,7 +31,8 @@ describe('exports', () => {
     const graph = Graph.from(json);
     expectSameStructure(graph, view);
     expect(graph.getNodeAttributes('person:ks1')).toMatchObject({ type: 'PERSON', stage: 'GRADUATE_STUDENT', earlyCareer: true, group: 'lab:kyoto-a' });
-    expect(graph.getNodeAttributes('person:free')).not.toHaveProperty('group'); // nulls are left out
+    expect(graph.getNodeAttributes('person:free')).toMatchObject({ group: 'institution:osaka', groupResolvedLevel: 'INSTITUTION' }); // no lab: its institution
+    expect(graph.getNodeAttributes('person:iso')).not.toHaveProperty('group'); // nulls are left out
     expect(graph.getEdgeAttributes('person:ks1--person:na').intervals).toHaveLength(2);
   });
 
@@ -118,5 +119,5 @@ describe('exports', () => {
 });
 
 function node(id: string): GraphView['nodes'][number] {
-  return { id, type: 'PERSON', label: id, group: null, groupLabel: null, stage: 'UNKNOWN', earlyCareer: null, country: null, institution: null, lab: null, weight: 0, degree: 0 };
+  return { id, type: 'PERSON', label: id, group: null, groupResolvedLevel: null, groupLabel: null, stage: 'UNKNOWN', earlyCareer: null, country: null, institution: null, lab: null, weight: 0, degree: 0 };
 }

@@ -25,6 +25,7 @@ describe('neighborhood', () => {
       type: 'PERSON',
       label: 'KS1',
       group: 'lab:kyoto-a',
+      groupResolvedLevel: 'LAB',
       groupLabel: 'Kyoto A <&> "lab"',
       stage: 'GRADUATE_STUDENT',
       earlyCareer: true,
@@ -64,6 +65,13 @@ describe('neighborhood', () => {
     expect(lab.edges.filter((e) => e.type === 'MEMBER_OF').map((e) => e.id)).toEqual(['person:ga--lab:giessen', 'person:gs--lab:giessen']);
     const labNode = lab.nodes.find((n) => n.type === 'LAB')!;
     expect(labNode).toMatchObject({ label: 'Giessen lab', country: 'DE', institution: 'institution:giessen', weight: 2, stage: null });
+  });
+
+  test('LAB level: a person without a named lab is grouped by institution, and says so', () => {
+    const free = graphView(net, { people: ['person:free'] }).nodes[0];
+    expect(free).toMatchObject({ group: 'institution:osaka', groupResolvedLevel: 'INSTITUTION', groupLabel: 'Osaka University', lab: null, institution: 'institution:osaka', country: 'JP' });
+    const iso = graphView(net, { people: ['person:iso'] }).nodes[0];
+    expect(iso).toMatchObject({ group: null, groupResolvedLevel: null, lab: null, institution: null, country: null });
   });
 
   test('level sets the group; includeLabs adds every lab of the people shown', () => {

@@ -27,6 +27,13 @@ describe('collaborationPath', () => {
     expect(collaborationPath(net, 'person:gs', 'lab:kyoto-b')!.people.map((p) => p.id)).toEqual(['person:gs', 'person:ga', 'person:nd', 'person:dual']);
   });
 
+  test('an institution or a country stands for its people, as groups are read everywhere', () => {
+    // ks2 → free (Osaka, no lab): Osaka as an endpoint is its people.
+    const path = collaborationPath(net, 'lab:kyoto-a', 'institution:osaka')!;
+    expect(path.people.map((p) => p.id)).toEqual(['person:ks2', 'person:free']);
+    expect(collaborationPath(net, 'country:DE', 'country:GB')!.people.map((p) => p.id)).toEqual(['person:ga', 'person:nd']);
+  });
+
   test('no path within maxHops, or none at all, is null', () => {
     expect(collaborationPath(net, 'person:ks1', 'person:kb', 2)).toBeNull();
     expect(collaborationPath(net, 'person:ks1', 'person:iso')).toBeNull();
@@ -39,7 +46,8 @@ describe('collaborationPath', () => {
     expect(() => collaborationPath(net, 'person:ks1', 'person:kb', 2.5)).toThrow(code('BAD_USER_INPUT'));
     expect(() => collaborationPath(net, 'person:nobody', 'person:kb')).toThrow(code('NOT_FOUND'));
     expect(() => collaborationPath(net, 'person:ks1', 'lab:nowhere')).toThrow(code('NOT_FOUND'));
-    expect(() => collaborationPath(net, 'institution:kyoto', 'person:kb')).toThrow(code('BAD_USER_INPUT'));
+    expect(() => collaborationPath(net, 'visit:v1', 'person:kb')).toThrow(code('BAD_USER_INPUT'));
+    expect(() => collaborationPath(net, 'institution:nowhere', 'person:kb')).toThrow(code('NOT_FOUND'));
     expect(() => collaborationPath(net, 'not an id', 'person:kb')).toThrow(code('BAD_USER_INPUT'));
   });
 });

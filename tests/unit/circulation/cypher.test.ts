@@ -39,7 +39,8 @@ describe('circulationStatements', () => {
   it('aggregates in the database: flows and people end in grouped RETURNs, the timeline is limited there', () => {
     expect(s.flows.cypher).toMatch(/count\(\*\) AS stays,\s+sum\(overlap \* weight\) AS personDays/);
     expect(s.people.cypher).toMatch(/WITH DISTINCT p, weight, roleGroup\[0\] AS role/);
-    expect(s.ties.cypher).toMatch(/min\(s\) AS first/);
+    expect(s.ties.cypher).toMatch(/ORDER BY s, latest, stated/);
+    expect(s.ties.cypher).toMatch(/collect\(\{s: s, stated: stated\}\)\[0\] AS first/);
     expect(s.timeline!.cypher).toMatch(/rows\[0\.\.\$limit\]/);
   });
 
@@ -48,7 +49,8 @@ describe('circulationStatements', () => {
     const institution = circulationStatements({ period: FY2024, groupBy: 'INSTITUTION', includePlanned: false }).flows.cypher;
     const lab = circulationStatements({ period: FY2024, groupBy: 'LAB', includePlanned: false }).flows.cypher;
     expect(country).toContain('fc.id AS fromGroup');
-    expect(institution).toContain('fi.id AS fromGroup');
+    expect(institution).toContain('CASE WHEN coalesce(fi.placeholder, false) THEN null ELSE fi.id END AS fromGroup'); // a placeholder is no group
+    expect(lab).toContain('CASE WHEN coalesce(fi.placeholder, false) THEN fc.id ELSE fi.id END'); // LAB falls back to a placeholder's country
     expect(lab).toMatch(/MEMBER_OF\|HEADS\]->\(l:Lab\)-\[:PART_OF\]->\(fi\)/);
     expect(lab).toMatch(/\(v\)-\[:AT\]->\(l:Lab\)/);
     expect(circulationStatements({ period: FY2024, groupBy: 'LAB', includePlanned: false }).timeline).toBeNull();
@@ -62,7 +64,7 @@ describe('decodeCirculationFacts', () => {
         { fromGroup: 'country:JP', toGroup: 'country:DE', fromCountry: 'JP', toCountry: 'DE', status: 'COMPLETED', scheduleChange: 'NONE', stayClass: 'UNKNOWN', careerStage: 'UNKNOWN', stays: 2, personDays: 0, uncertain: 2 },
       ],
       people: [{ role: 'OUTBOUND', grp: null, careerStage: 'UNKNOWN', people: 1 }],
-      ties: [{ groupA: 'country:JP', groupB: 'country:DE', first: 19814 }],
+      ties: [{ groupA: 'country:JP', groupB: 'country:DE', first: 19814, stated: 'FY2024' }],
       undated: [{ undated: 3 }],
       timeline: [
         {
@@ -78,7 +80,7 @@ describe('decodeCirculationFacts', () => {
       ],
     });
     expect(facts.people).toEqual([{ role: 'OUTBOUND', group: null, careerStage: 'UNKNOWN', people: 1 }]);
-    expect(facts.newTies).toEqual([{ groupA: 'country:DE', groupB: 'country:JP', firstEvidence: '2024-04-01' }]);
+    expect(facts.newTies).toEqual([{ groupA: 'country:DE', groupB: 'country:JP', firstEvidence: '2024-04-01', firstEvidenceStated: 'FY2024' }]);
     expect(facts.undated).toBe(3);
     expect(facts.timeline[0]).toMatchObject({ start: '2024-04-01', end: null, uncertain: true });
     expect(facts.timelineTotal).toBe(2);

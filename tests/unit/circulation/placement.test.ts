@@ -21,6 +21,13 @@ const place = (stated: StatedDates) => {
 const FY2024 = periodDays(fiscalYearRange(2024));
 
 describe('placing partial dates (docs/metrics.md §Circulation)', () => {
+  it('both ends to the day win over a stated duration; an end without a start is not placed (undated)', () => {
+    expect(place({ start: '2024-09-01', end: '2024-11-30', duration: 'P1M' })).toEqual({ start: '2024-09-01', end: '2024-11-30', stayClass: 'MONTHS_1_TO_6' });
+    expect(place({ start: '2024-09-01', end: '2024-09-20', duration: 'P3M' })).toEqual({ start: '2024-09-01', end: '2024-09-20', stayClass: 'UNDER_1_MONTH' });
+    expect(place({ end: '2024-11-30' })).toBeNull();
+    expect(place({ end: '2024-11-30', duration: 'P1M' })).toBeNull();
+  });
+
   it('keeps a stay known to the day as it is', () => {
     expect(place({ start: '2024-09-01', end: '2024-11-30' })).toEqual({ start: '2024-09-01', end: '2024-11-30', stayClass: 'MONTHS_1_TO_6' });
   });

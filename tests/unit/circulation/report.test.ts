@@ -48,13 +48,13 @@ const FACTS: CirculationFacts = {
     people('RETURNEE', 'country:JP', 'PROFESSOR', 1),
     people('RETURNEE', null, 'PROFESSOR', 1),
   ],
-  newTies: [{ groupA: 'country:DE', groupB: 'country:JP', firstEvidence: '2024-06-01' }],
+  newTies: [{ groupA: 'country:DE', groupB: 'country:JP', firstEvidence: '2024-06-01', firstEvidenceStated: '2024-06' }],
   undated: 2,
   timeline: [],
   timelineTotal: 7,
 };
 
-const group = (id: string, name: string): GroupRef => ({ id, kind: 'COUNTRY', name, nameJa: null, shortName: null, countryCode: id.slice(-2) });
+const group = (id: string, name: string): GroupRef => ({ id, kind: 'COUNTRY', resolvedLevel: 'COUNTRY', name, nameJa: null, shortName: null, countryCode: id.slice(-2) });
 const NAMES = { groups: new Map([['country:JP', group('country:JP', 'Japan')], ['country:DE', group('country:DE', 'Germany')]]), people: new Map() };
 const OPTIONS: BuildOptions = { period: fiscalYearRange(2024), fiscalYear: 2024, groupBy: 'COUNTRY', includePlanned: false, earlyCareer: DEFAULT_EARLY_CAREER_RULE };
 
@@ -114,9 +114,9 @@ describe('buildCirculationReport', () => {
   });
 
   it('names new ties and groups, and falls back to the id for a group it has no name for', () => {
-    expect(r.newTies).toEqual([{ a: NAMES.groups.get('country:DE'), b: NAMES.groups.get('country:JP'), firstEvidence: '2024-06-01' }]);
+    expect(r.newTies).toEqual([{ a: NAMES.groups.get('country:DE'), b: NAMES.groups.get('country:JP'), firstEvidence: '2024-06-01', firstEvidenceStated: '2024-06' }]);
     const unnamed = buildCirculationReport(FACTS, OPTIONS, { groups: new Map(), people: new Map() });
-    expect(unnamed.pairs[0].from).toEqual({ id: 'country:DE', kind: 'COUNTRY', name: 'country:DE', nameJa: null, shortName: null, countryCode: null });
+    expect(unnamed.pairs[0].from).toEqual({ id: 'country:DE', kind: 'COUNTRY', resolvedLevel: 'COUNTRY', name: 'country:DE', nameJa: null, shortName: null, countryCode: null });
   });
 
   it('gives an empty report with null shares and a warning when nothing falls in the period', () => {
@@ -131,7 +131,7 @@ describe('buildCirculationReport', () => {
 
 describe('normalizeFacts', () => {
   it('orders rows canonically and puts each tie’s smaller group first', () => {
-    const n = normalizeFacts({ ...FACTS, flows: [...FACTS.flows].reverse(), newTies: [{ groupA: 'country:JP', groupB: 'country:DE', firstEvidence: '2024-06-01' }] });
+    const n = normalizeFacts({ ...FACTS, flows: [...FACTS.flows].reverse(), newTies: [{ groupA: 'country:JP', groupB: 'country:DE', firstEvidence: '2024-06-01', firstEvidenceStated: '2024-06' }] });
     expect(n).toEqual(normalizeFacts(FACTS));
   });
 });

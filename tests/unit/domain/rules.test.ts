@@ -52,6 +52,50 @@ describe('visit dates', () => {
     expect(visitDates({ start: '2025' })).toMatchObject({ fiscalYear: null, durationDays: null, endLatest: null, uncertain: true });
     expect(visitDates({})).toMatchObject({ startEarliest: null, fiscalYear: null, uncertain: true });
   });
+
+  it('a start day with a month or year length is uncertain (365.25/12 rule); day and week lengths are exact', () => {
+    // "P1M from 15 March": the end rests on an average month, so it is not known to the day.
+    expect(visitDates({ start: '2025-03-15', duration: 'P1M' })).toMatchObject({ endEarliest: '2025-04-13', endLatest: '2025-04-13', uncertain: true });
+    expect(visitDates({ start: '2025-03-15', duration: 'P1Y' }).uncertain).toBe(true);
+    expect(visitDates({ start: '2025-03-15', duration: 'P2W' })).toMatchObject({ endLatest: '2025-03-28', durationDays: 14, uncertain: false });
+    expect(visitDates({ start: '2025-03-15', duration: 'P10D' })).toMatchObject({ endLatest: '2025-03-24', uncertain: false });
+    // No length and no end: the end is unknown.
+    expect(visitDates({ start: '2025-03-15' }).uncertain).toBe(true);
+    // A day end with a month start is not known to the day either.
+    expect(visitDates({ start: '2025-03', end: '2025-04-10' }).uncertain).toBe(true);
+  });
+
+  it('both an end and a duration: ends stated to the day win; otherwise the duration gives the length and the end bounds it', () => {
+    // 1 Sep – 30 Nov is 91 days; "P3M" would be 91.3125. The ends win, exactly, and the visit is certain.
+    expect(visitDates({ start: '2024-09-01', end: '2024-11-30', duration: 'P3M' })).toMatchObject({
+      durationDays: 91,
+      endEarliest: '2024-11-30',
+      endLatest: '2024-11-30',
+      uncertain: false,
+    });
+    // They disagree (P1M against 91 days): the ends still win; the disagreement is not reported.
+    expect(visitDates({ start: '2024-09-01', end: '2024-11-30', duration: 'P1M' })).toMatchObject({ durationDays: 91, uncertain: false });
+    // A vague end does not give a length: the stated duration does, and the end keeps its bounds.
+    expect(visitDates({ start: 'FY2024', end: '2025-03', duration: 'P1M' })).toMatchObject({
+      durationDays: DAYS_PER_MONTH,
+      endEarliest: '2025-03-01',
+      endLatest: '2025-03-31',
+      uncertain: true,
+    });
+  });
+
+  it('an end without a start is undated: no start bound, no fiscal year, no length', () => {
+    expect(visitDates({ end: '2024-11-30' })).toEqual({
+      startEarliest: null,
+      startLatest: null,
+      endEarliest: '2024-11-30',
+      endLatest: '2024-11-30',
+      durationDays: null,
+      fiscalYear: null,
+      uncertain: true,
+    });
+    expect(visitDates({ end: '2024-11-30', duration: 'P1M' })).toMatchObject({ startEarliest: null, fiscalYear: null, uncertain: true });
+  });
 });
 
 describe('search normalisation', () => {

@@ -49,7 +49,7 @@ describe('validateDataset', () => {
     const result = validateDataset({ ...base, visits: [{ ...base.visits![0], visitor: 'person:ghost' }] });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems).toEqual([{ path: 'visits[0].visitor', message: expect.stringContaining('"person:ghost"') }]);
+    expect(result.problems).toEqual([{ path: 'visits[0].visitor', at: ['visits', 0, 'visitor'], record: 'visit:a-to-b', message: expect.stringContaining('"person:ghost"') }]);
   });
 
   it('reports dangling references inside lists and citations with their indices', () => {
@@ -68,7 +68,9 @@ describe('validateDataset', () => {
   it('reports an institution whose country the data set does not define', () => {
     const base = dataset();
     const result = validateDataset({ ...base, institutions: [...base.institutions!, { id: 'institution:c', name: 'C', country: 'DE', kind: 'INSTITUTE', sources: ['source:s1'] }] });
-    expect(result.ok ? [] : result.problems).toEqual([{ path: 'institutions[2].country', message: expect.stringContaining('"country:DE"') }]);
+    expect(result.ok ? [] : result.problems).toEqual([
+      { path: 'institutions[2].country', at: ['institutions', 2, 'country'], record: 'institution:c', message: expect.stringContaining('"country:DE"') },
+    ]);
   });
 
   it('reports a duplicate id with the path of the repeat and of the first occurrence', () => {
@@ -76,10 +78,10 @@ describe('validateDataset', () => {
     const result = validateDataset({ ...base, people: [...base.people!, { id: 'person:a', name: 'Another A', careerStage: 'POSTDOC', sources: ['source:s1'] }] });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems).toEqual([{ path: 'people[2].id', message: 'duplicate id "person:a" (first at people[0].id)' }]);
+    expect(result.problems).toEqual([{ path: 'people[2].id', at: ['people', 2, 'id'], record: 'person:a', message: 'duplicate id "person:a" (first at people[0].id)' }]);
   });
 
-  it('reports schema problems (id labels, partial dates, durations) with their paths, before any reference check', () => {
+  it('reports schema problems (id labels, partial dates, durations) with their paths, once each', () => {
     const base = dataset();
     const result = validateDataset({
       ...base,
@@ -119,12 +121,40 @@ describe('validateDataset', () => {
       expect(ok.dataset.transfers[0].recipients).toEqual(['person:group']);
     }
     const dangling = validateDataset({ ...withPlaceholder, transfers: [{ ...withPlaceholder.transfers![0], recipients: ['person:group', 'person:nobody'] }] });
-    expect(dangling.ok ? [] : dangling.problems).toEqual([{ path: 'transfers[0].recipients[1]', message: expect.stringContaining('"person:nobody"') }]);
+    expect(dangling.ok ? [] : dangling.problems).toEqual([
+      { path: 'transfers[0].recipients[1]', at: ['transfers', 0, 'recipients', 1], record: 'transfer:m-a-to-group', message: expect.stringContaining('"person:nobody"') },
+    ]);
   });
 
   it('requires every record to cite a source', () => {
     const base = dataset();
     const result = validateDataset({ ...base, people: [{ ...base.people![0], sources: [] }, base.people![1]] });
-    expect(result.ok ? [] : result.problems).toEqual([{ path: 'people[0].sources', message: 'every record needs at least one source' }]);
+    expect(result.ok ? [] : result.problems).toEqual([{ path: 'people[0].sources', at: ['people', 0, 'sources'], record: 'person:a', message: 'every record needs at least one source' }]);
+  });
+
+  it('reports every kind of problem in one pass: a wrong type, a dangling reference and a duplicate id give three', () => {
+    const base = dataset();
+    const result = validateDataset({
+      ...base,
+      people: [{ ...base.people![0], careerStage: 'WIZARD' }, base.people![1], { id: 'person:b', name: 'B again', careerStage: 'POSTDOC', sources: ['source:s1'] }],
+      visits: [{ ...base.visits![0], visitor: 'person:ghost' }],
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map(({ path, record }) => ({ path, record }))).toEqual([
+      { path: 'people[0].careerStage', record: 'person:a' },
+      { path: 'people[2].id', record: 'person:b' },
+      { path: 'visits[0].visitor', record: 'visit:a-to-b' },
+    ]);
+  });
+
+  it('checks references on a document whose shape is partly wrong, without failing on it', () => {
+    const result = validateDataset({ ...dataset(), people: 'not a list', visits: [null, { id: 42, visitor: 'person:nobody', hosts: 'person:b' }] });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const paths = result.problems.map((p) => p.path);
+    expect(paths).toContain('people');
+    expect(paths).toContain('visits[1].visitor');
+    expect(result.problems.find((p) => p.path === 'visits[1].visitor')?.record).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { openSeededStore } from '../../../src/ingest/seed';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -9,7 +9,7 @@ import type { CirculationReport } from '../../../src/circulation/report';
 import { loadConfig } from '../../../src/config';
 import { DEFAULT_EARLY_CAREER_RULE } from '../../../src/domain/earlyCareer';
 import { fiscalYearRange } from '../../../src/domain/fiscalYear';
-import { seedStore } from '../../../src/ingest/seed';
+import { seedStore, seedStoreFromFile } from '../../../src/ingest/seed';
 import { MARKER_FILE } from '../../../src/report/atomicDir';
 import { LEGEND_COLOURS, renderSvg } from '../../../src/report/charts';
 import { registerReportCommand, runReportCommand, type ReportCommandDeps } from '../../../src/report/command';
@@ -60,7 +60,7 @@ const options = (over: Partial<GenerateOptions> = {}): GenerateOptions => ({
 });
 
 const figure = (html: string, id: string) => {
-  const start = html.indexOf(`<figure id="chart-${id}">`);
+  const start = html.indexOf(`<figure id="chart-${id}"`);
   return html.slice(start, html.indexOf('</figure>', start));
 };
 
@@ -93,9 +93,13 @@ describe('HTML report', () => {
     for (const label of ['訪問期間', '次年度へ後ろ倒し', '本年度へ前倒し']) expect(gantt).toContain(`>${label}</text>`);
     for (const colour of Object.values(LEGEND_COLOURS)) expect(gantt).toContain(`fill="${colour}"`);
     expect(gantt).toContain('・黄色：訪問期間　・灰色：次年度へ後ろ倒し　・青色：本年度へ前倒し');
-    // v07 is postponed (grey bar), v06 advanced (blue bar): both drawn as bars, not only as legend swatches
-    expect(gantt.match(new RegExp(`<path [^>]*fill="${LEGEND_COLOURS.postponed}"`, 'g'))!.length).toBeGreaterThanOrEqual(2);
+    // v06 is advanced and dated (a blue bar, not only a legend swatch); v07 is postponed with no stated
+    // length: a grey-hatched band, the hatch a pattern of the legend's grey
     expect(gantt.match(new RegExp(`<path [^>]*fill="${LEGEND_COLOURS.advanced}"`, 'g'))!.length).toBeGreaterThanOrEqual(2);
+    const greyHatch = new RegExp(`<pattern id="([^"]+)"[^>]*>(?:(?!</pattern>).)*fill="${LEGEND_COLOURS.postponed}"`).exec(gantt);
+    expect(greyHatch).not.toBeNull();
+    expect(gantt).toMatch(new RegExp(`<path [^>]*aria-roledescription="bar"[^>]*fill="url\\(#${greyHatch![1]}\\)"`));
+    expect(gantt).toContain('>期間の記載なし（斜線内に開始）</text>');
   });
 
   it('labels in English with --lang en', async () => {
@@ -125,6 +129,36 @@ describe('Markdown report', () => {
     const gantt = readFileSync(join(root, 'out', 'charts', 'gantt.svg'), 'utf8');
     for (const colour of Object.values(LEGEND_COLOURS)) expect(gantt).toContain(`fill="${colour}"`);
     expect(md).not.toMatch(EXTERNAL);
+  });
+});
+
+describe('the seed’s FY2024 report in Markdown', () => {
+  const CJK = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/;
+  let seeded: MemoryStore;
+  beforeAll(async () => {
+    seeded = new MemoryStore();
+    await seedStoreFromFile(seeded);
+  });
+
+  it('carries the appendix, dates ties as stated and, in English, has no Japanese in the text or the charts', async () => {
+    await generateReport(seeded, options({ format: 'md', lang: 'en' }));
+    const md = readFileSync(join(root, 'out', 'report.md'), 'utf8');
+    expect(md).toContain('## Appendix: definitions');
+    expect(md).toMatch(/\*\*Early career\.\*\* Career stages counted as early career in this report: lecturer, assistant professor, postdoc, graduate student\./);
+    expect(md).toContain('| Germany | Japan | FY2024 |');
+    expect(md).not.toMatch(/docs\/|metrics\.md/);
+    for (const file of ['report.md', 'charts/flows.svg', 'charts/stages.svg', 'charts/gantt.svg']) {
+      expect([file, CJK.test(readFileSync(join(root, 'out', file), 'utf8'))]).toEqual([file, false]);
+    }
+    expect(readFileSync(join(root, 'out', 'charts', 'gantt.svg'), 'utf8')).toContain('Osaka University graduate student (3 months in the Henss lab) → JLU');
+  });
+
+  it('in Japanese keeps the Japanese labels and the fiscal year as 年度', async () => {
+    await generateReport(seeded, options({ format: 'md', lang: 'ja' }));
+    const md = readFileSync(join(root, 'out', 'report.md'), 'utf8');
+    expect(md).toContain('## 付録：定義');
+    expect(md).toContain('| ドイツ | 日本 | 2024年度 |');
+    expect(readFileSync(join(root, 'out', 'charts', 'gantt.svg'), 'utf8')).toContain('大阪大学・大学院生（Henss 研究室に 3 ヶ月滞在） → ギーセン大学');
   });
 });
 
@@ -167,6 +201,19 @@ describe('writing atomically', () => {
     await generateReport(store, options({ format: 'html' }));
     expect(readdirSync(join(root, 'out')).sort()).toEqual([MARKER_FILE, 'report.html']);
     expect(readdirSync(root)).toEqual(['out']);
+  });
+
+  it('creates the folder with the mode of any folder the user makes (umask applied: 0755 under 022, not mkdtemp\'s 0700)', async () => {
+    const previous = process.umask(0o022);
+    try {
+      await generateReport(store, options());
+      expect(statSync(join(root, 'out')).mode & 0o777).toBe(0o755);
+      process.umask(0o027);
+      await generateReport(store, options());
+      expect(statSync(join(root, 'out')).mode & 0o777).toBe(0o750);
+    } finally {
+      process.umask(previous);
+    }
   });
 
   it('refuses to replace a directory it did not write', async () => {
@@ -214,9 +261,18 @@ describe('kizuna report (command)', () => {
     expect(d.err.text()).toBe('');
   });
 
-  it('writes an empty report and warns for a fiscal year outside the data', async () => {
+  it('exits 2 and writes nothing for a fiscal year outside the data', async () => {
     const d = deps();
-    const code = await runReportCommand({ fiscalYear: '2030', format: 'html', lang: 'ja', out: join(root, 'fy2030'), groupBy: 'COUNTRY' }, d);
+    const code = await runReportCommand({ fiscalYear: '2030', format: 'html', lang: 'ja', out: join(root, 'fy2030-refused'), groupBy: 'COUNTRY' }, d);
+    expect(code).toBe(2);
+    expect(d.err.text()).toMatch(/^kizuna report: No visit falls in FY2030 \(2030-04-01 – 2031-03-31\): the report is empty\. Nothing was written; .*--allow-empty.*\n$/);
+    expect(d.out.text()).toBe('');
+    expect(existsSync(join(root, 'fy2030-refused'))).toBe(false);
+  });
+
+  it('writes an empty report with --allow-empty, and warns', async () => {
+    const d = deps();
+    const code = await runReportCommand({ fiscalYear: '2030', format: 'html', lang: 'ja', out: join(root, 'fy2030'), groupBy: 'COUNTRY', allowEmpty: true }, d);
     expect(code).toBe(0);
     expect(d.err.text()).toBe('warning: No visit falls in FY2030 (2030-04-01 – 2031-03-31): the report is empty.\n');
     expect(existsSync(join(root, 'fy2030', 'report.html'))).toBe(true);

@@ -348,6 +348,20 @@ describe('seed/kizuna-seed.yaml', () => {
       for (const p of ds.people.filter((q) => !q.placeholder)) expect(p.name ?? p.familyName).toBeTruthy();
     });
 
+    it('gives every placeholder, person or institution, an English label beside the Japanese one (English reports show it)', () => {
+      const cjk = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/;
+      const people = ds.people.filter((p) => p.placeholder);
+      const institutions = ds.institutions.filter((i) => i.placeholder);
+      expect(people.length).toBeGreaterThan(0);
+      expect(institutions.length).toBeGreaterThan(0);
+      for (const p of people) {
+        expect([p.id, cjk.test(p.cohort ?? '')]).toEqual([p.id, true]);
+        expect([p.id, p.cohortEn && !cjk.test(p.cohortEn)]).toEqual([p.id, true]);
+      }
+      for (const i of institutions) expect([i.id, !cjk.test(i.name), cjk.test(i.nameJa ?? '')]).toEqual([i.id, true, true]);
+      expect(new Set(people.map((p) => p.cohortEn)).size).toBe(people.length);
+    });
+
     it('keeps the unnamed Osaka graduate students apart (four mentions, four placeholders)', () => {
       const osakaStudents = ds.people.filter(
         (p) => p.placeholder && p.careerStage === 'GRADUATE_STUDENT' && p.memberships.some((m) => m.institution === 'institution:osaka-u'),

@@ -14,7 +14,7 @@ import { EPOCH, ONE_MONTH_DAYS, SIX_MONTHS_DAYS, dayToIso, periodDays } from '..
 import type { StayClass } from '../../../domain/duration';
 import type { CareerStage, GroupLevel, ScheduleChange, VisitStatus } from '../../../domain/enums';
 import type { Row } from '../executor';
-import { asArray, asNullableNumber, asNumber, asRecord, asString } from '../rows';
+import { asArray, asNullableNumber, asNullableString, asNumber, asRecord, asString } from '../rows';
 import { lines, type CypherQuery } from './types';
 import { label, relType } from './whitelist';
 
@@ -78,13 +78,15 @@ export function circulationStatements(query: CirculationQuery): CirculationState
   );
 
   // Distinct people per (role, group): a person with two stays from one group counts once there.
+  // Per-group rows only for known groups (x[2] marks the overall rows, group null).
   const people = lines(
     base,
-    `WHERE ${placed} AND v.status IN $counted AND fromGroup <> toGroup`,
+    `WHERE ${placed} AND v.status IN $counted AND ${BETWEEN_GROUPS}`,
     'WITH p, weight, fromGroup, toGroup,',
     '  (fromCountry <> toCountry AND e IS NOT NULL AND v.status <> $inProgress AND e >= $periodStart AND e <= $periodEnd) AS returned',
-    "UNWIND [['OUTBOUND', fromGroup], ['OUTBOUND', null], ['INBOUND', toGroup]]",
-    "  + CASE WHEN returned THEN [['RETURNEE', fromGroup], ['RETURNEE', null]] ELSE [] END AS roleGroup",
+    "UNWIND [x IN [['OUTBOUND', fromGroup, false], ['OUTBOUND', null, true], ['INBOUND', toGroup, false]]",
+    "  + CASE WHEN returned THEN [['RETURNEE', fromGroup, false], ['RETURNEE', null, true]] ELSE [] END",
+    '  WHERE x[2] OR x[1] IS NOT NULL] AS roleGroup',
     'WITH DISTINCT p, weight, roleGroup[0] AS role, roleGroup[1] AS grp',
     'RETURN role, grp, coalesce(p.careerStage, $unknownStage) AS careerStage, sum(weight) AS people',
   );
@@ -92,12 +94,16 @@ export function circulationStatements(query: CirculationQuery): CirculationState
   // First evidence looks at every counted cross-border visit up to the period's end, not only at the period.
   const ties = lines(
     base,
-    'WHERE v.status IN $counted AND fromCountry <> toCountry',
+    'WHERE v.status IN $counted AND fromCountry <> toCountry AND fromGroup IS NOT NULL AND toGroup IS NOT NULL',
     'WITH CASE WHEN fromGroup < toGroup THEN fromGroup ELSE toGroup END AS groupA,',
-    '  CASE WHEN fromGroup < toGroup THEN toGroup ELSE fromGroup END AS groupB, s',
-    'WITH groupA, groupB, min(s) AS first',
-    'WHERE first >= $periodStart AND first <= $periodEnd',
-    'RETURN groupA, groupB, first',
+    '  CASE WHEN fromGroup < toGroup THEN toGroup ELSE fromGroup END AS groupB, s,',
+    '  coalesce(v.startLatest, v.startEarliest) AS latest,',
+    '  coalesce(v.start, toString(date($epoch) + duration({days: s}))) AS stated',
+    // The earliest placed start; on the same day the most precisely known one (memory store: compareEvidence).
+    'ORDER BY s, latest, stated',
+    'WITH groupA, groupB, collect({s: s, stated: stated})[0] AS first',
+    'WHERE first.s >= $periodStart AND first.s <= $periodEnd',
+    'RETURN groupA, groupB, first.s AS first, first.stated AS stated',
   );
 
   const undated = lines(`MATCH (v:${label('Visit')})`, 'WHERE v.startEarliest IS NULL', 'RETURN count(v) AS undated');
@@ -174,21 +180,31 @@ function placedVisits(level: GroupLevel): string {
 }
 
 /**
- * Group ids at each level, from a closed switch (never from input). LAB: the visitor's lab at
- * the home institution and the visit's AT lab, smallest id when several; the institution stands
- * in where no lab is known, so every visit is counted at every level.
+ * groupRelation (circulation/facts.ts) in Cypher: a stay between groups — two known groups that
+ * differ, or an unknown end (null) across a border.
+ */
+const BETWEEN_GROUPS = '(CASE WHEN fromGroup IS NULL OR toGroup IS NULL THEN fromCountry <> toCountry ELSE fromGroup <> toGroup END)';
+
+/**
+ * Group ids at each level, from a closed switch (never from input): visitEndGroup of
+ * domain/groupLevel.ts, spelled in Cypher (the contract suite checks both stores agree).
+ * INSTITUTION: the institution, null for a placeholder (unknown, not a group). LAB: the visitor's
+ * lab at the home institution and the visit's AT lab, smallest id when several; where no lab is
+ * known the institution stands in, and for a placeholder its country.
  */
 function groupExpressions(level: GroupLevel): [string, string] {
+  const named = (i: string) => `CASE WHEN coalesce(${i}.placeholder, false) THEN null ELSE ${i}.id END`;
+  const fallback = (i: string, c: string) => `CASE WHEN coalesce(${i}.placeholder, false) THEN ${c}.id ELSE ${i}.id END`;
   switch (level) {
     case 'COUNTRY':
       return ['fc.id', 'tc.id'];
     case 'INSTITUTION':
-      return ['fi.id', 'ti.id'];
+      return [named('fi'), named('ti')];
     case 'LAB': {
       const lab = label('Lab');
       const homeLab = `COLLECT { MATCH (p)-[:${relType('MEMBER_OF')}|${relType('HEADS')}]->(l:${lab})-[:${relType('PART_OF')}]->(fi) RETURN DISTINCT l.id AS id ORDER BY id LIMIT 1 }`;
       const visitedLab = `COLLECT { MATCH (v)-[:${relType('AT')}]->(l:${lab}) RETURN DISTINCT l.id AS id ORDER BY id LIMIT 1 }`;
-      return [`coalesce(${homeLab}[0], fi.id)`, `coalesce(${visitedLab}[0], ti.id)`];
+      return [`coalesce(${homeLab}[0], ${fallback('fi', 'fc')})`, `coalesce(${visitedLab}[0], ${fallback('ti', 'tc')})`];
     }
   }
 }
@@ -205,8 +221,8 @@ export interface CirculationRows {
 /** Rows → facts, shapes checked; day numbers become ISO dates; the result is in canonical order. */
 export function decodeCirculationFacts(rows: CirculationRows): CirculationFacts {
   const flows: FlowFact[] = rows.flows.map((r) => ({
-    fromGroup: asString(r.fromGroup, 'fromGroup'),
-    toGroup: asString(r.toGroup, 'toGroup'),
+    fromGroup: asNullableString(r.fromGroup, 'fromGroup'),
+    toGroup: asNullableString(r.toGroup, 'toGroup'),
     fromCountry: asString(r.fromCountry, 'fromCountry'),
     toCountry: asString(r.toCountry, 'toCountry'),
     status: asString(r.status, 'status') as VisitStatus,
@@ -227,6 +243,7 @@ export function decodeCirculationFacts(rows: CirculationRows): CirculationFacts 
     groupA: asString(r.groupA, 'groupA'),
     groupB: asString(r.groupB, 'groupB'),
     firstEvidence: dayToIso(asNumber(r.first, 'first')),
+    firstEvidenceStated: asString(r.stated, 'stated'),
   }));
   const timelineRow = rows.timeline?.[0];
   const timeline: TimelineFact[] = timelineRow
@@ -236,8 +253,8 @@ export function decodeCirculationFacts(rows: CirculationRows): CirculationFacts 
         return {
           visit: asString(r.visit, 'timeline.visit'),
           person: asString(r.person, 'timeline.person'),
-          fromGroup: asString(r.fromGroup, 'timeline.fromGroup'),
-          toGroup: asString(r.toGroup, 'timeline.toGroup'),
+          fromGroup: asNullableString(r.fromGroup, 'timeline.fromGroup'),
+          toGroup: asNullableString(r.toGroup, 'timeline.toGroup'),
           fromCountry: asString(r.fromCountry, 'timeline.fromCountry'),
           toCountry: asString(r.toCountry, 'timeline.toCountry'),
           fromInstitution: asString(r.fromInstitution, 'timeline.fromInstitution'),

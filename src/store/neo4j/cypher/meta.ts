@@ -1,6 +1,6 @@
 import { int } from 'neo4j-driver';
 import { lines, type CypherQuery } from './types';
-import { label } from './whitelist';
+import { INTERNAL_LABELS, label } from './whitelist';
 
 /**
  * The store's bookkeeping: one `(:KizunaMeta {id: 'meta'})` node whose `version` every write and
@@ -27,15 +27,45 @@ export function bumpVersionQuery(): CypherQuery {
 export const CLEAR_BATCH_SIZE = 5000;
 
 /**
- * Deletes every domain node and relationship in batches. `CALL … IN TRANSACTIONS` only runs in an
- * auto-commit transaction (session.run), never inside executeWrite.
+ * Deletes every domain node and relationship in batches, keeping the bookkeeping nodes (the
+ * version, the test marker). `CALL … IN TRANSACTIONS` only runs in an auto-commit transaction
+ * (session.run), never inside executeWrite.
  */
 export function clearQuery(batchSize = CLEAR_BATCH_SIZE): CypherQuery {
   const cypher = lines(
-    `MATCH (n) WHERE NOT n:${label('KizunaMeta')}`,
+    `MATCH (n) WHERE ${notInternal('n')}`,
     'CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF $batchSize ROWS',
   );
   return { cypher, params: { batchSize: int(batchSize) } };
+}
+
+/** `NOT n:KizunaMeta AND NOT n:…`: static labels, so the planner can use label scans. */
+function notInternal(variable: string): string {
+  return INTERNAL_LABELS.map((l) => `NOT ${variable}:${label(l)}`).join(' AND ');
+}
+
+const TEST_MARKER_ID = 'test-marker';
+
+/**
+ * Whether the database is one the test tiers own (it carries the marker) and whether it holds any
+ * data (a node that is not bookkeeping). The test setup refuses to clear a database that holds
+ * data and no marker: that is somebody's real database, given to the tests by mistake.
+ */
+export function testMarkerStateQuery(): CypherQuery {
+  const cypher = lines(
+    `RETURN EXISTS { MATCH (m:${label('KizunaTestMarker')}) } AS marked,`,
+    `  EXISTS { MATCH (n) WHERE ${notInternal('n')} } AS hasData`,
+  );
+  return { cypher, params: {} };
+}
+
+/** Idempotent: marks the database as owned by the test tiers. */
+export function writeTestMarkerQuery(): CypherQuery {
+  const cypher = lines(
+    `MERGE (m:${label('KizunaTestMarker')} {id: $markerId})`,
+    'ON CREATE SET m.since = datetime(), m.note = $note',
+  );
+  return { cypher, params: { markerId: TEST_MARKER_ID, note: 'Kizuna test database: the test suites clear it' } };
 }
 
 export function pingQuery(): CypherQuery {

@@ -33,7 +33,7 @@ export function projectionQuery(): CypherQuery {
     'CALL () {',
     '  MATCH (i:Institution)',
     '  RETURN collect({',
-    '    id: i.id, label: coalesce(i.name, i.id), country: i.country',
+    '    id: i.id, label: coalesce(i.name, i.id), country: i.country, placeholder: coalesce(i.placeholder, false)',
     '  }) AS institutions',
     '}',
     'CALL () {',

@@ -8,8 +8,14 @@ export { isAllowedEndpointPair } from '../../graph';
  * REL_SCHEMA. Anything else throws before a query is built (a programming error, never user input).
  */
 
-/** Labels the adapter uses for its own bookkeeping; never part of the domain and never returned. */
-export const INTERNAL_LABELS = ['KizunaMeta', 'KizunaImport', 'KizunaUndo'] as const;
+/**
+ * Labels the adapter uses for its own bookkeeping; never part of the domain, never returned and
+ * never removed by clear(). KizunaTestMarker marks a database the test tiers own (see
+ * testMarkerStateQuery in cypher/meta.ts): the contract setup clears only a database that has it.
+ * KizunaImport (one while an import runs) and KizunaUndo (a staged import's undo entries): bulk
+ * import's bookkeeping (neo4j/importSession.ts).
+ */
+export const INTERNAL_LABELS = ['KizunaMeta', 'KizunaTestMarker', 'KizunaImport', 'KizunaUndo'] as const;
 export type InternalLabel = (typeof INTERNAL_LABELS)[number];
 
 export function isDomainLabel(value: string): value is Label {

@@ -1,7 +1,7 @@
 import { isInt } from 'neo4j-driver';
 import type { CypherQuery } from '../../../../src/store/neo4j/cypher/types';
 import { countsQuery } from '../../../../src/store/neo4j/cypher/counts';
-import { bumpVersionQuery, clearQuery, versionQuery } from '../../../../src/store/neo4j/cypher/meta';
+import { bumpVersionQuery, clearQuery, testMarkerStateQuery, versionQuery, writeTestMarkerQuery } from '../../../../src/store/neo4j/cypher/meta';
 import { neighboursQuery } from '../../../../src/store/neo4j/cypher/neighbours';
 import { nodesByIdsQuery } from '../../../../src/store/neo4j/cypher/nodes';
 import { pageQuery } from '../../../../src/store/neo4j/cypher/page';
@@ -239,20 +239,27 @@ describe('write statements', () => {
 
 describe('statements without inputs', () => {
   it('projection, counts, schema, version and clear carry no interpolated values', () => {
-    for (const q of [projectionQuery(), countsQuery(), versionQuery(), bumpVersionQuery(), clearQuery(), ...schemaQueries()]) {
+    for (const q of [projectionQuery(), countsQuery(), versionQuery(), bumpVersionQuery(), clearQuery(), testMarkerStateQuery(), writeTestMarkerQuery(), ...schemaQueries()]) {
       expect(q.cypher).not.toMatch(/'/);
     }
     expect(versionQuery().params).toEqual({ metaId: 'meta' });
   });
 
-  it('creates a unique id constraint for every label, and the meta label', () => {
+  it('creates a unique id constraint for every label, and the bookkeeping labels', () => {
     const constraints = schemaQueries().filter((q) => q.cypher.startsWith('CREATE CONSTRAINT'));
-    expect(constraints).toHaveLength(12);
+    expect(constraints).toHaveLength(13);
+    expect(constraints.map((q) => q.cypher)).toContain('CREATE CONSTRAINT kizuna_KizunaTestMarker_id IF NOT EXISTS FOR (n:KizunaTestMarker) REQUIRE n.id IS UNIQUE');
     expect(constraints.map((q) => q.cypher)).toContain('CREATE CONSTRAINT kizuna_KizunaMeta_id IF NOT EXISTS FOR (n:KizunaMeta) REQUIRE n.id IS UNIQUE');
   });
 
-  it('clears in batches, keeping the meta node', () => {
-    expect(clearQuery().cypher).toContain('WHERE NOT n:KizunaMeta');
+  it('clears in batches, keeping the meta node and the test marker', () => {
+    expect(clearQuery().cypher).toContain('WHERE NOT n:KizunaMeta AND NOT n:KizunaTestMarker');
     expect(clearQuery().cypher).toContain('IN TRANSACTIONS OF $batchSize ROWS');
+  });
+
+  it('tells a marked test database from one holding somebody’s data, counting no bookkeeping node as data', () => {
+    expect(testMarkerStateQuery().cypher).toContain('EXISTS { MATCH (m:KizunaTestMarker) } AS marked');
+    expect(testMarkerStateQuery().cypher).toContain('WHERE NOT n:KizunaMeta AND NOT n:KizunaTestMarker } AS hasData');
+    expect(writeTestMarkerQuery().cypher).toMatch(/^MERGE \(m:KizunaTestMarker \{id: \$markerId\}\)/);
   });
 });

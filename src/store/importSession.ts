@@ -30,6 +30,8 @@ export interface RecordGraph {
   id: string;
   label: Label;
   graph: Graph;
+  /** Created by this import (known once its node is written): it has no old relationships to remove. */
+  created?: boolean;
 }
 
 export interface ImportOptions {

@@ -64,17 +64,22 @@ export async function runImport(store: GraphStore, request: ImportRequest): Prom
   const killer = testKillSwitch();
   try {
     const total = manifest.records;
+    // Which records this import creates, by their place in the files (read in the same order each pass).
+    const created = new Uint8Array(total);
     let done = 0;
     await forEachBatch(files, request.batchSize, async (batch) => {
       const before = await session.upsertNodes(batch);
+      before.forEach((b, i) => (created[done + i] = b === null ? 1 : 0));
       await record(result, request, batch.map((r, i) => diffRecord(before[i], stateOf(r))));
-      request.onProgress?.({ phase: 'nodes', done: (done += batch.length), total });
+      done += batch.length;
+      request.onProgress?.({ phase: 'nodes', done, total });
       killer();
     });
     done = 0;
     await forEachBatch(files, request.batchSize, async (batch) => {
-      await session.replaceRels(batch);
-      request.onProgress?.({ phase: 'relationships', done: (done += batch.length), total });
+      await session.replaceRels(batch.map((r, i) => ({ ...r, created: created[done + i] === 1 })));
+      done += batch.length;
+      request.onProgress?.({ phase: 'relationships', done, total });
       killer();
     });
     if (scope) {
@@ -97,7 +102,8 @@ async function dryRun(store: GraphStore, files: ImportFiles, manifest: ImportMan
   await forEachBatch(files, request.batchSize, async (batch) => {
     const before = await store.recordStates(batch.map((r) => r.id));
     await record(result, request, batch.map((r, i) => diffRecord(before[i], stateOf(r))));
-    request.onProgress?.({ phase: 'nodes', done: (done += batch.length), total: manifest.records });
+    done += batch.length;
+    request.onProgress?.({ phase: 'nodes', done, total: manifest.records });
   });
   if (scope) {
     await forEachStale(store, scope, manifest, request.batchSize, async (ids) => {

@@ -173,7 +173,7 @@ async function writeNodes(run: RunInTx, records: readonly RecordGraph[]): Promis
 }
 
 async function replaceRelsIn(run: RunInTx, records: readonly RecordGraph[]): Promise<void> {
-  for (const [l, group] of byLabel(records, (r) => r.label)) {
+  for (const [l, group] of byLabel(records.filter((r) => !r.created), (r) => r.label)) {
     const rows = group.map((r) => ({ id: r.id, keys: r.graph.rels.map(relKey) }));
     for (const query of removeStaleRelsQueries(l, rows)) await run(query);
   }

@@ -11,7 +11,7 @@ import type { CirculationFacts, CirculationQuery } from '../../circulation/facts
 import { compareBySortKey, compareStrings, isAfter, searchScore } from './ordering';
 import { StoreError } from '../errors';
 import type { ImportOptions, ImportSession, ReplaceScope, StoreStatus } from '../importSession';
-import type { RecordState } from '../records';
+import { withoutNulls, type RecordState } from '../records';
 import { MemoryImportSession, memoryRecordIds, memoryRecordStates } from './imports';
 
 /**
@@ -198,12 +198,3 @@ export class MemoryStore implements GraphStore {
     return memoryCirculationFacts(this, query);
   }
 }
-
-/**
- * Neo4j cannot store null, so a null property is simply absent there; the embedded store drops
- * nulls on write too, which makes both stores return identical property maps.
- */
-function withoutNulls(props: Props): Props {
-  return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null && v !== undefined));
-}
-

@@ -1,4 +1,5 @@
 import { createRng, type Rng } from '../src/analytics/random';
+import { membershipPeriod } from '../src/domain/membershipPeriod';
 import type { CareerStage, PaperStatus, ScheduleChange, VisitStatus } from '../src/domain/enums';
 import { fiscalYearOf } from '../src/domain/fiscalYear';
 import type { DatasetInput } from '../src/domain/model';
@@ -245,6 +246,9 @@ export function projectionOfDataset(ds: DatasetInput): CollaborationProjection {
       placeholder: p.placeholder ?? false,
       labs: personLabs,
       institutions: [...insts].sort(),
+      labPeriods: memberships
+        .flatMap((m) => (m.lab && (m.since || m.until) ? [{ lab: m.lab, ...membershipPeriod(m.since, m.until) }] : []))
+        .sort((a, b) => (a.lab < b.lab ? -1 : a.lab > b.lab ? 1 : 0)),
     };
   });
   const visits: ProjectedVisit[] = (ds.visits ?? []).map((v) => ({

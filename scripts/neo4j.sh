@@ -12,7 +12,8 @@
 #   .neo4j/m2/       Maven's local repository (download cache)
 #   .neo4j/lib/      the server's classpath (mvn dependency:copy-dependencies)
 #   .neo4j/home/     NEO4J_HOME: conf/neo4j.conf, data/, logs/, run/, plugins/, import/
-#   .neo4j/neo4j.pid, .neo4j/neo4j.port, .neo4j/neo4j.log   the running server's pid, Bolt port, output
+#   .neo4j/neo4j.pid, .neo4j/neo4j.port, .neo4j/neo4j.log   the server JVM's pid, Bolt port, output
+#   .neo4j/neo4j.launcher.pid   the bootloader that started it (stopped with it)
 #
 # Several instances can run side by side, sharing the jars: NEO4J_HOME_NAME=<name> gives an
 # instance its own home .neo4j/<name>/ and its own .neo4j/<name>.pid/.port/.log. `npm test` runs
@@ -61,6 +62,7 @@ CONF_DIR="$HOME_DIR/conf"
 # The default instance keeps the file names it always had.
 if [[ "$HOME_NAME" == home ]]; then RUN_BASE="$BASE/neo4j"; else RUN_BASE="$BASE/$HOME_NAME"; fi
 PID_FILE="$RUN_BASE.pid"
+LAUNCHER_PID_FILE="$RUN_BASE.launcher.pid"
 PORT_FILE="$RUN_BASE.port"
 LOG_FILE="$RUN_BASE.log"
 if [[ "$HOME_NAME" == home ]]; then
@@ -279,18 +281,29 @@ cmd_install() {
 
 # ---------------------------------------------------------------- run
 
+# The pid file holds the server JVM itself (not its bootloader), so that signalling that pid,
+# even with SIGKILL, stops the process that serves Bolt.
 running_pid() {
   [[ -f "$PID_FILE" ]] || return 1
   local pid
   pid="$(cat "$PID_FILE" 2>/dev/null || true)"
   [[ "$pid" =~ ^[0-9]+$ ]] || return 1
   kill -0 "$pid" 2>/dev/null || return 1
-  # Guard against a reused pid: it must be our Neo4j.
+  # Guard against a reused pid: it must be our Neo4j (a pid file of an older script names the bootloader).
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qE "CommunityEntryPoint|Neo4jCommand" || return 1
+  printf '%s\n' "$pid"
+}
+
+# The bootloader's pid, when it still runs.
+launcher_pid() {
+  local pid
+  pid="$(cat "$LAUNCHER_PID_FILE" 2>/dev/null || true)"
+  [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 1
   tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "Neo4jCommand" || return 1
   printf '%s\n' "$pid"
 }
 
-# Server JVMs of this home whose bootloader is gone (e.g. it was killed with SIGKILL).
+# Server JVMs of this home, with or without their bootloader (which may have been killed with SIGKILL).
 orphan_server_pids() {
   local f pid args
   for f in /proc/[0-9]*/cmdline; do
@@ -359,7 +372,7 @@ cmd_start() {
     fi
     return 0
   fi
-  rm -f "$PID_FILE" "$PORT_FILE"
+  rm -f "$PID_FILE" "$PORT_FILE" "$LAUNCHER_PID_FILE"
   stop_orphans
   find_java
   download_jars
@@ -382,16 +395,22 @@ cmd_start() {
   (cd "$ROOT" && exec $SETSID nohup "$JAVA" -Xmx128m -cp "$LIB/*" "-Dbasedir=$HOME_DIR" \
       org.neo4j.server.startup.Neo4jCommand console >>"$LOG_FILE" 2>&1 </dev/null) &
   pid=$!
+  printf '%s\n' "$pid" >"$LAUNCHER_PID_FILE"
+  # Until the server JVM is forked, the pid file names the bootloader (stop still works meanwhile).
   printf '%s\n' "$pid" >"$PID_FILE"
   printf '%s\n' "$BOLT_PORT" >"$PORT_FILE"
-  say "starting $WHAT $NEO4J_VERSION (pid $pid, log ${LOG_FILE#"$ROOT/"}) ..."
+  say "starting $WHAT $NEO4J_VERSION (bootloader pid $pid, log ${LOG_FILE#"$ROOT/"}) ..."
 
-  local deadline=$((SECONDS + START_TIMEOUT)) rc
+  local deadline=$((SECONDS + START_TIMEOUT)) rc server=""
   while :; do
     if ! kill -0 "$pid" 2>/dev/null; then
-      rm -f "$PID_FILE" "$PORT_FILE"
+      rm -f "$PID_FILE" "$PORT_FILE" "$LAUNCHER_PID_FILE"
       show_log_tail
       die "$WHAT exited during startup (see above and ${HOME_DIR#"$ROOT/"}/logs/)."
+    fi
+    if [[ -z "$server" ]]; then
+      server="$(orphan_server_pids | head -n 1)"
+      [[ -n "$server" ]] && printf '%s\n' "$server" >"$PID_FILE"
     fi
     if port_open; then
       rc=0
@@ -411,21 +430,25 @@ cmd_start() {
     sleep 1
   done
   rm -f "$LOG_FILE.check"
-  say "started in $(elapsed "$t0") s"
+  [[ -n "$server" ]] || die "Bolt answers but the server JVM of ${HOME_DIR#"$ROOT/"} was not found; run '$STOP_HINT'."
+  say "started in $(elapsed "$t0") s (server pid $server)"
   echo "$WHAT $NEO4J_VERSION ready at bolt://$BOLT_HOST:$BOLT_PORT (user $NEO4J_USER_NAME)"
 }
 
 cmd_stop() {
-  local pid
+  local pid launcher
+  launcher="$(launcher_pid || true)"
   if ! pid="$(running_pid)"; then
-    rm -f "$PID_FILE" "$PORT_FILE"
-    if [[ -n "$(orphan_server_pids)" ]]; then stop_orphans; return 0; fi
-    say "$WHAT is not running"
+    rm -f "$PID_FILE" "$PORT_FILE" "$LAUNCHER_PID_FILE"
+    if [[ -n "$(orphan_server_pids)" ]]; then stop_orphans; fi
+    if [[ -n "$launcher" ]]; then kill -TERM "$launcher" 2>/dev/null || true; return 0; fi
+    [[ -n "$(orphan_server_pids)" ]] || say "$WHAT is not running"
     return 0
   fi
   local t0 children
   t0="$(now)"
-  children="$(pgrep -P "$pid" || true)"
+  # SIGTERM to the server JVM runs Neo4j's own shutdown; its bootloader then exits by itself.
+  children="$(pgrep -P "$pid" || true) $launcher"
   kill -TERM "$pid" 2>/dev/null || true
   local deadline=$((SECONDS + STOP_TIMEOUT))
   while kill -0 "$pid" 2>/dev/null; do
@@ -444,7 +467,7 @@ cmd_stop() {
       sleep 0.5
     done
   done
-  rm -f "$PID_FILE" "$PORT_FILE"
+  rm -f "$PID_FILE" "$PORT_FILE" "$LAUNCHER_PID_FILE"
   say "$WHAT stopped ($(elapsed "$t0") s)"
 }
 

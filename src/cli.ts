@@ -11,6 +11,7 @@ import { printKizunaSchema } from './graphql/schema';
 import { registerExportCommand } from './analytics/exportCommand';
 import { registerReportCommand } from './report/command';
 import { registerImportCommand } from './ingest/import/command';
+import { registerExtractCommand } from './extract/command';
 import { serve } from './server/serve';
 
 /** The package's version; package.json sits one folder above src/ and dist/ alike. */
@@ -91,6 +92,7 @@ export function buildProgram(): Command {
   registerImportCommand(program);
   registerReportCommand(program);
   registerExportCommand(program);
+  registerExtractCommand(program);
   return program;
 }
 

@@ -1,6 +1,7 @@
 import { UndirectedGraph } from 'graphology';
 import { DEFAULT_EARLY_CAREER_RULE, isEarlyCareer, type EarlyCareerRule } from '../domain/earlyCareer';
 import type { CareerStage, PaperStatus, VisitStatus } from '../domain/enums';
+import { periodsOverlap, type MembershipPeriod } from '../domain/membershipPeriod';
 import { adoptCsr, csrFromSortedTies, type Csr } from './csr';
 import { countryId, labMembership, personAttributes } from './members';
 import { TieLog, type TieTable } from './ties';
@@ -159,11 +160,21 @@ export function buildCollaborationNetwork(projection: CollaborationProjection, o
   }
 
   const labStart = itemIds.length;
+  const limited = limitedMemberships(projection, personIndex, labs);
   for (const [lab, members] of membership.memberIndices) {
     if (members.length < 2) continue;
     const item = itemIds.length;
-    itemIds.push(lab);
-    for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) log.add(members[x], members[y], item);
+    const periods = limited.get(lab);
+    let used = false;
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        // Two members are tied by the lab only when their memberships there overlap in time.
+        if (periods && !periodsOverlap(periods.get(members[x]) ?? OPEN, periods.get(members[y]) ?? OPEN)) continue;
+        log.add(members[x], members[y], item);
+        used = true;
+      }
+    }
+    if (used) itemIds.push(lab);
   }
   const ties = log.table(personIds.length, itemIds, paperStart, labStart);
 
@@ -205,6 +216,31 @@ function graphologyOf(ids: readonly string[], nodes: readonly PersonAttributes[]
     graph.addUndirectedEdgeWithKey(`${a}--${b}`, a, b, ties.attrs[t]);
   }
   return graph;
+}
+
+const OPEN: MembershipPeriod = { sinceEarliest: null, untilLatest: null };
+
+/**
+ * Lab → person index → membership period, for the memberships limited in time (since/until
+ * stated). A head's membership of their own lab is not limited (HEADS has no bounds).
+ */
+function limitedMemberships(
+  projection: CollaborationProjection,
+  personIndex: ReadonlyMap<string, number>,
+  labs: ReadonlyMap<string, ProjectedLab>,
+): Map<string, Map<number, MembershipPeriod>> {
+  const out = new Map<string, Map<number, MembershipPeriod>>();
+  for (const p of projection.people) {
+    const i = personIndex.get(p.id);
+    if (i === undefined || !p.labPeriods?.length) continue;
+    for (const m of p.labPeriods) {
+      if (labs.get(m.lab)?.head === p.id) continue;
+      let byPerson = out.get(m.lab);
+      if (!byPerson) out.set(m.lab, (byPerson = new Map()));
+      byPerson.set(i, { sinceEarliest: m.sinceEarliest, untilLatest: m.untilLatest });
+    }
+  }
+  return out;
 }
 
 function byId(a: { id: string }, b: { id: string }): number {

@@ -1,6 +1,6 @@
 import type { GroupLevel } from '../domain/enums';
 import { labelOfId, type Label } from '../domain/ids';
-import { badInput, notFound } from '../errors';
+import { badInput, echo, notFound } from '../errors';
 import { personGroups, primaryGroup, resolvedLevelOf, type PlaceRef } from '../domain/groupLevel';
 import type { CollaborationNetwork } from './collaborationGraph';
 import type { Csr } from './csr';
@@ -48,10 +48,10 @@ function buildGroupIndex(network: CollaborationNetwork, level: GroupLevel): Grou
   const offsets = new Int32Array(csr.n + 1);
   const lists: number[][] = new Array(csr.n);
   const primary = new Int32Array(csr.n).fill(-1);
-  const placeOf = (id: string): PlaceRef | null => {
-    const inst = network.institutions.get(id);
-    return inst ? { id, country: inst.country, placeholder: inst.placeholder === true } : null;
-  };
+  // One PlaceRef per institution, not one per person and lab.
+  const places = new Map<string, PlaceRef>();
+  for (const inst of network.institutions.values()) places.set(inst.id, { id: inst.id, country: inst.country, placeholder: inst.placeholder === true });
+  const placeOf = (id: string): PlaceRef | null => places.get(id) ?? null;
   for (let i = 0; i < csr.n; i++) {
     const attrs = network.people[i];
     const labs: Array<{ id: string; institution: PlaceRef }> = [];
@@ -113,14 +113,14 @@ export function resolveGroups(gi: GroupIndex, ids: readonly string[], argument: 
   const allowed: readonly Label[] = gi.level === 'LAB' ? ['Lab', 'Institution', 'Country'] : [want];
   return ids.map((id) => {
     const label = labelOfId(id);
-    if (!label || !allowed.includes(label)) throw badInput(`${argument}: "${id}" is not a ${allowed.join(', ')} id (level ${gi.level})`, { argumentName: argument });
+    if (!label || !allowed.includes(label)) throw badInput(`${argument}: "${echo(id)}" is not a ${allowed.join(', ')} id (level ${gi.level})`, { argumentName: argument });
     if (gi.placeholders.has(id)) {
-      throw badInput(`${argument}: "${id}" is a placeholder (an institution the source does not name), never a group; use its country`, { argumentName: argument, id });
+      throw badInput(`${argument}: "${echo(id)}" is a placeholder (an institution the source does not name), never a group; use its country`, { argumentName: argument, id: echo(id) });
     }
     const g = gi.index.get(id);
     if (g !== undefined) return g;
     if (existing?.has(id)) return -1;
-    throw notFound(`${argument}: no ${label} "${id}"`, { argumentName: argument, id });
+    throw notFound(`${argument}: no ${label} "${echo(id)}"`, { argumentName: argument, id: echo(id) });
   });
 }
 
@@ -146,9 +146,9 @@ export { resolvedLevelOf };
 export function resolvePeople(csr: Csr, ids: readonly string[], argument: string): number[] {
   return ids.map((id) => {
     const label = labelOfId(id);
-    if (label !== 'Person') throw badInput(`${argument}: "${id}" is not a Person id`, { argumentName: argument });
+    if (label !== 'Person') throw badInput(`${argument}: "${echo(id)}" is not a Person id`, { argumentName: argument });
     const i = csr.index.get(id);
-    if (i === undefined) throw notFound(`${argument}: no Person "${id}"`, { argumentName: argument, id });
+    if (i === undefined) throw notFound(`${argument}: no Person "${echo(id)}"`, { argumentName: argument, id: echo(id) });
     return i;
   });
 }

@@ -1,6 +1,6 @@
 import type { CareerStage } from '../domain/enums';
 import { labelOfId } from '../domain/ids';
-import { badInput, notFound } from '../errors';
+import { badInput, echo, notFound } from '../errors';
 import type { CollaborationNetwork } from './collaborationGraph';
 import { arcBetween, type Csr } from './csr';
 import { groupIndexOf, membersOfGroup, resolveGroups } from './groups';
@@ -77,11 +77,11 @@ export function endpointMembers(network: CollaborationNetwork, csr: Csr, id: str
   const label = labelOfId(id);
   if (label === 'Person') {
     const i = csr.index.get(id);
-    if (i === undefined) throw notFound(`${argument}: no Person "${id}"`, { argumentName: argument, id });
+    if (i === undefined) throw notFound(`${argument}: no Person "${echo(id)}"`, { argumentName: argument, id: echo(id) });
     return [i];
   }
   const level = label === 'Lab' ? 'LAB' : label === 'Institution' ? 'INSTITUTION' : label === 'Country' ? 'COUNTRY' : null;
-  if (!level) throw badInput(`${argument}: "${id}" is not a Person, Lab, Institution or Country id`, { argumentName: argument, id });
+  if (!level) throw badInput(`${argument}: "${echo(id)}" is not a Person, Lab, Institution or Country id`, { argumentName: argument, id: echo(id) });
   const gi = groupIndexOf(network, level);
   const [g] = resolveGroups(gi, [id], argument);
   return membersOfGroup(gi, g);

@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { Config } from '../config';
+import { LABELS } from '../domain/ids';
 import type { Dataset } from '../domain/model';
 import { openStore } from '../store';
 import type { GraphStore } from '../store/port';
@@ -76,7 +77,7 @@ async function seedInto(store: GraphStore, dataset: Dataset, file: string, confi
   if (code !== 0) return code;
   const counts = await store.counts();
   io.out.write(`seeded ${where}\n`);
-  io.out.write(`store now holds: ${Object.entries(counts.nodes).map(([l, n]) => `${l} ${n}`).join(', ')}\n`);
+  io.out.write(`store now holds: ${LABELS.filter((l) => counts.nodes[l]).map((l) => `${l} ${counts.nodes[l]}`).join(', ')}\n`);
   if (store.kind === 'memory') {
     io.out.write(
       'note: NEO4J_URI is not set, so this seeded an in-process store that is gone now that the command exits: nothing was kept.\n' +

@@ -2,6 +2,7 @@ import { personDisplayName } from '../domain/displayName';
 import type { Label } from '../domain/ids';
 import type { Citation, Dataset } from '../domain/model';
 import { searchKeyOf } from '../domain/searchText';
+import { membershipPeriod } from '../domain/membershipPeriod';
 import { visitDates } from '../domain/visitDates';
 import type { Graph, GraphNode, GraphRel, Props, RelType } from '../store/graph';
 import { relKey } from '../store/graph';
@@ -79,7 +80,10 @@ function addPerson(out: GraphBuilder, p: Dataset['people'][number]): void {
     sortKey: display.toLowerCase(), searchText: searchKeyOf([p.name, familyNameFirst(p.name, p.familyName), p.nameJa, p.familyName, p.familyNameJa, p.cohort, p.cohortEn]),
   });
   for (const m of p.memberships) {
-    const props = { role: m.role ?? null, roleJa: m.roleJa ?? null, department: m.department ?? null, since: m.since ?? null, until: m.until ?? null };
+    const props = {
+      role: m.role ?? null, roleJa: m.roleJa ?? null, department: m.department ?? null, since: m.since ?? null, until: m.until ?? null,
+      ...membershipPeriod(m.since, m.until),
+    };
     if (m.lab) out.rel('MEMBER_OF', p.id, m.lab, props);
     else if (m.institution) out.rel('AFFILIATED_WITH', p.id, m.institution, props);
   }

@@ -3,7 +3,7 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import type { CirculationReport, TimelineItem } from '../circulation/report';
 import { toDayNumber } from '../domain/days';
 import type { Lang } from '../domain/enums';
-import { groupName, messages, personName } from './i18n';
+import { groupLabel, groupName, messages, personName } from './i18n';
 import { textWidth, useReportTextMetrics } from './textWidth';
 
 /**
@@ -54,10 +54,16 @@ const widest = (texts: Iterable<string>, size = LABEL_SIZE) => Math.max(0, ...[.
 /** Stays per (from, to) pair as a matrix: rows are origins, columns destinations. */
 export function flowsChart(report: CirculationReport, lang: Lang): Chart {
   const m = messages(lang);
-  const values = report.pairs.map((p) => ({ from: groupName(p.from, lang), to: groupName(p.to, lang), stays: p.stays }));
+  const values = report.pairs.map((p) => ({ from: groupLabel(p.from, lang, report.groupBy), to: groupLabel(p.to, lang, report.groupBy), stays: p.stays }));
   const columns = new Set(values.map((v) => v.to));
-  // A column is as wide as its widest name (labels stay horizontal and whole), at least 64 px.
-  const cell = Math.max(64, widest(columns) + 16);
+  const rows = new Set(values.map((v) => v.from));
+  // A column is as wide as its widest name (labels horizontal and whole), at least 64 px; when that
+  // would make the chart wider than the page (many institutions), the names turn to 45° and the
+  // columns shrink to fit, so the figures keep their size instead of the whole SVG being scaled down.
+  const room = MAX_CHART_WIDTH - widest(rows) - 120;
+  const flat = Math.max(64, widest(columns) + 16);
+  const slanted = flat * columns.size > room;
+  const cell = slanted ? Math.max(30, Math.min(64, Math.floor(room / Math.max(1, columns.size)))) : flat;
   return {
     id: 'flows',
     title: m.flowsChart,
@@ -66,7 +72,7 @@ export function flowsChart(report: CirculationReport, lang: Lang): Chart {
       title: { text: m.flowsChart },
       data: { values },
       encoding: {
-        x: { field: 'to', type: 'nominal', title: m.to, axis: { labelAngle: 0, orient: 'top', domain: false, ticks: false } },
+        x: { field: 'to', type: 'nominal', title: m.to, axis: { labelAngle: slanted ? -45 : 0, labelAlign: slanted ? 'left' : 'center', orient: 'top', domain: false, ticks: false } },
         // Horizontal axis title above the row labels: a vertical title turns Japanese on its side.
         y: { field: 'from', type: 'nominal', title: m.from, axis: { titleAngle: 0, titleAlign: 'right', titleBaseline: 'bottom', titleX: -6, titleY: -6, domain: false, ticks: false } },
       },
@@ -81,7 +87,7 @@ export function flowsChart(report: CirculationReport, lang: Lang): Chart {
         },
       ],
       width: Math.max(160, cell * columns.size),
-      height: Math.max(60, 36 * new Set(values.map((v) => v.from)).size),
+      height: Math.max(60, 36 * rows.size),
     } as TopLevelSpec,
   };
 }
@@ -93,7 +99,7 @@ export function flowsChart(report: CirculationReport, lang: Lang): Chart {
 export function stagesChart(report: CirculationReport, lang: Lang): Chart {
   const m = messages(lang);
   const values = report.byStage.filter((s) => s.personDays > 0).map((s) => ({
-    group: groupName(s.group, lang),
+    group: groupLabel(s.group, lang, report.groupBy),
     direction: m.direction[s.direction],
     stage: m.stages[s.careerStage],
     personMonths: Math.round(s.personMonths * 10) / 10,
@@ -115,7 +121,7 @@ export function stagesChart(report: CirculationReport, lang: Lang): Chart {
             mark: { type: 'bar' },
             encoding: {
               y,
-              x: { field: 'personMonths', type: 'quantitative', aggregate: 'sum', title: m.personMonthsColumn },
+              x: { field: 'personMonths', type: 'quantitative', aggregate: 'sum', title: m.personMonthsColumn, axis: { tickCount: 6 } },
               color: { field: 'stage', type: 'nominal', title: m.careerStage, sort: stages, scale: { domain: stages } },
             },
           },
@@ -258,7 +264,8 @@ export function ganttChart(report: CirculationReport, lang: Lang): Chart {
         { transform: [shaped('band')], mark: { type: 'bar', clip: true, stroke: '#9a9a9a', strokeWidth: 0.5, height: 9 }, encoding: { x2: { field: 'end' }, color: colour } },
         {
           transform: [shaped('marker')],
-          mark: { type: 'point', shape: 'triangle-right', filled: true, size: 90, stroke: '#555555', strokeWidth: 0.5, clip: true },
+          // Shifted right by half its width, so that it starts on the start day rather than straddling it.
+          mark: { type: 'point', shape: 'triangle-right', filled: true, size: 90, stroke: '#555555', strokeWidth: 0.5, clip: true, xOffset: 5 },
           // A marker is filled with the solid colour of its kind (a hatched triangle would not read).
           encoding: { fill: { field: 'solid', type: 'nominal', scale: null, legend: null } },
         },

@@ -42,8 +42,9 @@ const en: Builder = (c) => [
     text:
       {
         COUNTRY: 'Flows are counted between countries: the country of the institution a visit leaves from and of the one it goes to.',
-        INSTITUTION: 'Flows are counted between institutions: the institution a visit leaves from and the one it goes to.',
-        LAB: "Flows are counted between labs: the visitor's lab at home and the lab visited; where the source names no lab, the institution stands in for it.",
+        INSTITUTION:
+          'Flows are counted between institutions: the institution a visit leaves from and the one it goes to. An unnamed institution is no group: a stay to or from one counts in the totals (across a border as a stay between groups; within one country apart, its group unknown) but in no institution\'s row, pair or new tie.',
+        LAB: "Flows are counted between labs: the visitor's lab at home (a membership that holds on the visit's start) and the lab visited; where the source names no lab, the institution stands in for it, and where it names no institution either, the country. Each group shows the level it stands at.",
       }[c.groupBy] +
       ' Where the source gives only a country ("came to Japan"), the visit points at an unnamed institution of that country: it counts for the country, but two visits to it are never taken as a shared place.',
   },
@@ -63,8 +64,8 @@ const en: Builder = (c) => [
       'Its length is the stated length in whole days (a month = 365.25 / 12 days, rounded); when only an end is given, it runs to that end; otherwise the length is not stated. A stay belongs to every period it overlaps, its days split between them; a stay of unstated length belongs to the period its start falls in.',
   },
   {
-    term: 'Uncertain (partial) dates',
-    text: 'A visit\'s dates are certain only when the source gives its start to the day and either its end to the day or a length in days or weeks. A month, fiscal year or year as start or end, or a length in months or years (it rests on the 365.25 / 12 rule), makes the visit uncertain. The "partial dates" figures count these visits, so a reader sees how much of the result rests on the placing rule.',
+    term: 'Uncertain dates',
+    text: 'A visit\'s dates are certain only when the source gives its start to the day and either its end to the day or a length in days or weeks. A month, fiscal year or year as start or end, or a length in months or years (it rests on the 365.25 / 12 rule), makes the visit uncertain. The "uncertain dates" figures count these visits, so a reader sees how much of the result rests on the placing rule.',
   },
   {
     term: 'Person-months abroad',
@@ -107,8 +108,9 @@ const ja: Builder = (c) => [
     text:
       {
         COUNTRY: '流れは国の間で数える：訪問の出発機関の国と訪問先機関の国。',
-        INSTITUTION: '流れは機関の間で数える：訪問の出発機関と訪問先機関。',
-        LAB: '流れは研究室の間で数える：訪問者の所属研究室と訪問先の研究室。資料に研究室の記載がない場合は機関で代える。',
+        INSTITUTION:
+          '流れは機関の間で数える：訪問の出発機関と訪問先機関。機関名の記載がない機関はグループとしない：その訪問は合計には数える（国をまたぐ場合はグループ間の滞在、国内の場合はグループ不明として別に数える）が、機関ごとの行・組・新しいつながりには入れない。',
+        LAB: '流れは研究室の間で数える：訪問者の所属研究室（訪問開始日に在籍している研究室）と訪問先の研究室。資料に研究室の記載がない場合は機関で代え、機関の記載もない場合は国で代える。各グループにはどの水準で代えたかを示す。',
       }[c.groupBy] +
       '資料が国しか示さない訪問（「来日」など）は、その国の「機関名の記載なし」に結び付ける。国としては数えるが、同じ場所にいた根拠とは見なさない。',
   },
@@ -125,8 +127,8 @@ const ja: Builder = (c) => [
       '長さは記載された期間を日数に直したもの（1 か月 = 365.25 / 12 日、四捨五入）。終了だけが記載されていればその日まで。どちらもなければ期間は「記載なし」。滞在は重なるすべての期間に属し、日数はそれぞれに按分する。期間の記載がない滞在は、開始が属する期間に数える。',
   },
   {
-    term: '不確かな（部分的な）日付',
-    text: '開始が日まで記載され、かつ終了が日まで、または期間が日・週で記載されている場合に限り、日付は確かとする。開始・終了が月・年度・年のみの場合や、期間が月・年で記載された場合（365.25 / 12 日の規則による）は不確かとする。「部分的な日付」の数値はこうした訪問の件数で、結果がどれだけ配置の規則に依っているかを示す。',
+    term: '不確かな日付',
+    text: '開始が日まで記載され、かつ終了が日まで、または期間が日・週で記載されている場合に限り、日付は確かとする。開始・終了が月・年度・年のみの場合や、期間が月・年で記載された場合（365.25 / 12 日の規則による）は不確かとする。「日付が不確か」の数値はこうした訪問の件数で、結果がどれだけ配置の規則に依っているかを示す。',
   },
   {
     term: '海外滞在の人月',

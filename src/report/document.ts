@@ -34,7 +34,8 @@ export function reportDocument(report: CirculationReport, lang: Lang, tables: Ta
     title: `${m.title} — ${period}`,
     subtitle: period,
     notes,
-    warnings: report.warnings,
+    // The builder's warning for an empty period, in the report's language (it is English for GraphQL).
+    warnings: report.warnings.map((w) => (report.placedRecords === 0 && w.startsWith('No visit falls in ') ? m.emptyPeriod(period) : w)),
     tables,
     charts,
     appendix: {

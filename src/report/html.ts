@@ -16,6 +16,7 @@ th { background: #f3f3f3; text-align: left; } td:first-child { white-space: nowr
 figure { margin: 1.5rem 0; } figcaption { font-size: 0.9rem; color: #444; } svg { max-width: 100%; height: auto; }
 footer { margin-top: 3rem; font-size: 0.8rem; color: #777; }
 #appendix { margin-top: 3rem; font-size: 0.9rem; } dt { font-weight: bold; margin-top: 0.6rem; } dd { margin: 0.1rem 0 0 1.5rem; }
+@media print { body { margin: 0 auto; } h2, dt { break-after: avoid; } section[id^="table-"], figure, dd { break-inside: avoid; } }
 `;
 
 export function escapeHtml(text: string): string {

@@ -15,6 +15,7 @@ const en = {
   plannedIncluded: 'Planned visits are counted as if they happened.',
   plannedExcluded: 'Planned and cancelled visits are not counted in the flows (plan fulfilment lists them).',
   warnings: 'Warnings',
+  emptyPeriod: (period: string) => `No visit falls in ${period}: the report is empty.`,
   definitions: 'Every figure is defined in the appendix at the end of this report (after the OECD STI Scoreboard “scientists on the move”).',
   appendix: 'Appendix: definitions',
   generated: (at: string) => `Generated ${at} by kizuna report.`,
@@ -24,6 +25,7 @@ const en = {
   stays: 'Stays between groups',
   crossBorderStays: 'Cross-border stays',
   domesticStays: 'Domestic moves (not counted as circulation)',
+  unknownGroupStays: 'Domestic stays with an unnamed institution at one end (group unknown)',
   personMonthsAbroad: 'Person-months abroad (prorated to the period)',
   participants: 'Participants (people)',
   earlyCareerParticipants: 'Early-career participants',
@@ -31,7 +33,7 @@ const en = {
   unknownStage: 'Participants of unknown career stage',
   returnees: 'Returnees (went abroad and came back within the period)',
   newTies: 'New cross-border ties',
-  uncertainDates: 'Visits placed from partial dates (month, fiscal year, year)',
+  uncertainDates: 'Visits with uncertain dates (placed by the rule in the appendix)',
   undated: 'Visits with no date (not placed, not counted)',
   flowsTable: 'Flows between groups',
   from: 'From',
@@ -39,7 +41,7 @@ const en = {
   staysColumn: 'Stays',
   earlyCareerColumn: 'Early-career stays',
   personMonthsColumn: 'Person-months',
-  uncertainColumn: 'Partial dates',
+  uncertainColumn: 'Uncertain dates',
   groupsTable: 'Inbound and outbound by group',
   group: 'Group',
   outbound: 'Outbound stays',
@@ -112,6 +114,7 @@ const ja: Messages = {
   plannedIncluded: '計画中の訪問も実施済みとして数えています。',
   plannedExcluded: '計画中・中止の訪問は流れの集計に含めていません（計画の達成状況の表に記載）。',
   warnings: '警告',
+  emptyPeriod: (period) => `${period}に配置される訪問はありません。このレポートは空です。`,
   definitions: '各数値の定義は巻末の付録に記載（OECD STI Scoreboard「scientists on the move」に準拠）。',
   appendix: '付録：定義',
   generated: (at) => `${at} に kizuna report で作成。`,
@@ -121,6 +124,7 @@ const ja: Messages = {
   stays: 'グループ間の滞在（件）',
   crossBorderStays: '国境を越える滞在（件）',
   domesticStays: '国内の移動（件、循環には含めない）',
+  unknownGroupStays: '一方の機関名の記載がない国内の滞在（グループ不明）',
   personMonthsAbroad: '海外滞在の人月（期間内に按分）',
   participants: '参加者（人）',
   earlyCareerParticipants: '若手研究者の参加者',
@@ -128,7 +132,7 @@ const ja: Messages = {
   unknownStage: '職位不明の参加者',
   returnees: '帰還者（海外へ行き、期間内に戻った人）',
   newTies: '新たな国際的つながり',
-  uncertainDates: '部分的な日付（月・年度・年）から配置した訪問',
+  uncertainDates: '日付が不確かな訪問（付録の規則で配置）',
   undated: '日付のない訪問（配置・集計の対象外）',
   flowsTable: 'グループ間の流れ',
   from: '出発',
@@ -136,7 +140,7 @@ const ja: Messages = {
   staysColumn: '滞在（件）',
   earlyCareerColumn: '若手の滞在',
   personMonthsColumn: '人月',
-  uncertainColumn: '部分的な日付',
+  uncertainColumn: '日付が不確か',
   groupsTable: 'グループ別の派遣と受入',
   group: 'グループ',
   outbound: '派遣（件）',
@@ -202,6 +206,18 @@ export function messages(lang: Lang): Messages {
 export function groupName(group: GroupRef, lang: Lang): string {
   if (lang === 'ja' && group.nameJa) return group.nameJa;
   return group.shortName ?? group.name;
+}
+
+/**
+ * A group as a flow table or chart names it: with the level it resolved at when that is not the
+ * level asked for ("Japan (country)" among labs), so a lab, an institution standing in for an
+ * unknown lab and a country are never read as groups of one kind.
+ */
+export function groupLabel(group: GroupRef, lang: Lang, level: GroupLevel): string {
+  const name = groupName(group, lang);
+  if (group.kind === level) return name;
+  const kind = messages(lang).levels[group.kind];
+  return lang === 'ja' ? `${name}（${kind}）` : `${name} (${kind})`;
 }
 
 export function personName(person: PersonRef, lang: Lang): string {

@@ -1,6 +1,6 @@
 import { personMonths, type CirculationReport, type ParticipantCount } from '../circulation/report';
 import type { Lang } from '../domain/enums';
-import { formatNumber, formatShare, groupName, messages, statedDate } from './i18n';
+import { formatNumber, formatShare, groupLabel, messages, statedDate } from './i18n';
 
 /**
  * The report's tables as plain rows of text, language applied, so that the HTML and Markdown
@@ -21,7 +21,7 @@ const people = (p: ParticipantCount) => `${p.people} (${p.earlyCareer})`;
 export function reportTables(report: CirculationReport, lang: Lang): Table[] {
   const m = messages(lang);
   const t = report.totals;
-  const name = (g: Parameters<typeof groupName>[0]) => groupName(g, lang);
+  const name = (g: Parameters<typeof groupLabel>[0]) => groupLabel(g, lang, report.groupBy);
   const pf = report.planFulfilment;
   return [
     {
@@ -33,6 +33,8 @@ export function reportTables(report: CirculationReport, lang: Lang): Table[] {
         [m.stays, String(t.stays)],
         [m.crossBorderStays, String(t.crossBorderStays)],
         [m.domesticStays, String(t.domesticStays)],
+        // Only a level that can leave a group unknown (a placeholder end at INSTITUTION level) has any.
+        ...(report.groupBy !== 'COUNTRY' || t.unknownGroupStays > 0 ? [[m.unknownGroupStays, String(t.unknownGroupStays)]] : []),
         [m.personMonthsAbroad, formatNumber(t.personMonthsAbroad)],
         [m.participants, String(t.participants.people)],
         [m.earlyCareerParticipants, formatShare(t.participants.earlyCareer, t.participants.people)],

@@ -4,20 +4,32 @@ import type { Context } from '../graphql/context';
 import { buildKizunaSchema } from '../graphql/schema';
 import type { Logger } from '../logger';
 import { createFormatError } from './formatError';
-import { queryLimitsPlugin } from './limits';
+import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from './limits';
 import { requestLogPlugin } from './requestLog';
+
+export interface ApolloOptions {
+  limits?: QueryLimits;
+  /** Production hides schema details from errors ("did you mean …" suggestions) and, by Apollo's default, introspection. */
+  production?: boolean;
+}
 
 /**
  * The Apollo server, without HTTP: `server.executeOperation` uses it directly in schema-level
  * tests, and server/app.ts mounts it on /graphql.
  */
-export function createApolloServer(logger: Logger): ApolloServer<Context> {
+export function createApolloServer(logger: Logger, options: ApolloOptions = {}): ApolloServer<Context> {
   const schema = buildKizunaSchema();
+  const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
   return new ApolloServer<Context>({
     schema,
+    // Apollo's own messages go to the same pino logger (not to the console).
+    logger,
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: options.production ?? process.env.NODE_ENV === 'production',
+    // graphql-js stops lexing here too (the HTTP route already refused longer documents before parsing).
+    parseOptions: { maxTokens: limits.maxTokens },
     // The hosted Sandbox landing page needs the internet; the API must work fully offline.
-    plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin(schema), requestLogPlugin(logger)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin(schema, limits), requestLogPlugin(logger)],
   });
 }

@@ -1,23 +1,36 @@
 import { expressMiddleware } from '@as-integrations/express5';
 import type { ApolloServer } from '@apollo/server';
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { DEFAULT_HTTP_SETTINGS, type HttpSettings } from '../config';
 import { createContext, type Context, type ContextDeps } from '../graphql/context';
 import type { Logger } from '../logger';
+import { errorHandler, notFoundHandler } from './errorHandler';
 import { explorerRouter } from './explorer';
 import { exportRouter } from './exportRoute';
+import { corsFor, hostCheck, rateLimitFor, requestId } from './guards';
+import { checkSource, DEFAULT_QUERY_LIMITS, type QueryLimits } from './limits';
 
 /** Request bodies larger than this are refused before parsing (a GraphQL query is small). */
 const MAX_BODY = '1mb';
+
+export interface AppOptions {
+  http?: HttpSettings;
+  limits?: QueryLimits;
+}
 
 /**
  * The HTTP surface: /graphql, /explorer (GraphiQL, offline), /export (graph files for Gephi and
  * Cytoscape), /health (the process is up) and /ready (the store answers, holds a graph, and no
  * staged import is half-written).
+ * Every route answers errors through errorHandler (one JSON shape, no stack, no path).
  * Apollo must be started before this is called.
  */
-export function createApp(apollo: ApolloServer<Context>, deps: ContextDeps, logger: Logger): Express {
+export function createApp(apollo: ApolloServer<Context>, deps: ContextDeps, logger: Logger, options: AppOptions = {}): Express {
+  const http = options.http ?? DEFAULT_HTTP_SETTINGS;
+  const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestId(), hostCheck(http));
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -31,15 +44,33 @@ export function createApp(apollo: ApolloServer<Context>, deps: ContextDeps, logg
       if (empty) return void res.status(503).json({ status: 'empty', store: deps.store.kind });
       res.json({ status: 'ready', store: deps.store.kind, ...(importing ? { importing } : {}) });
     } catch (error) {
-      logger.warn({ err: error }, 'readiness check failed');
+      logger.warn({ requestId: res.locals.requestId, err: error }, 'readiness check failed');
       res.status(503).json({ status: 'unavailable', store: deps.store.kind });
     }
   });
   app.use('/explorer', explorerRouter('/graphql'));
   app.get('/graphql', redirectBrowsersToExplorer);
-  app.use('/export', exportRouter(deps, logger));
-  app.use('/graphql', express.json({ limit: MAX_BODY }), expressMiddleware(apollo, { context: async () => createContext(deps) }));
+  const guarded = [corsFor(http), rateLimitFor(http)];
+  app.use('/export', ...guarded, exportRouter(deps));
+  app.use(
+    '/graphql',
+    ...guarded,
+    express.json({ limit: MAX_BODY }),
+    sourceLimits(limits),
+    expressMiddleware(apollo, { context: async ({ res }) => createContext(deps, res.locals.requestId ?? null) }),
+  );
+  app.use(notFoundHandler());
+  app.use(errorHandler(logger));
   return app;
+}
+
+/** Tokens and nesting of the query text, checked before graphql-js parses it (it recurses and can overflow the stack). */
+function sourceLimits(limits: QueryLimits): RequestHandler {
+  return (req, _res, next) => {
+    const query = req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
+    if (typeof query === 'string') checkSource(query, limits);
+    next();
+  };
 }
 
 /**

@@ -45,8 +45,9 @@ export function explorerRouter(graphqlPath = '/graphql'): Router {
     res.type('html').send(page(graphqlPath));
   });
   router.get('/assets/:name', (req, res) => {
-    const file = ASSETS[req.params.name];
-    if (!file) return void res.status(404).end();
+    // Own keys only: `__proto__` and `constructor` are not assets.
+    const file = Object.hasOwn(ASSETS, req.params.name) ? ASSETS[req.params.name] : undefined;
+    if (!file) return void res.status(404).json({ errors: [{ message: 'Not found.', extensions: { code: 'NOT_FOUND' } }] });
     res.sendFile(file, { maxAge: '1d' });
   });
   return router;

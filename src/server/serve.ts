@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config';
 import { seedStoreFromFile } from '../ingest/seed';
@@ -29,10 +29,11 @@ export async function serve(config: Config, logger: Logger, options: ServeOption
     const written = await seedStoreFromFile(store, config.seedFile ?? undefined);
     logger.info({ ...written, store: store.kind }, 'seeded the store');
   }
-  const apollo = createApolloServer(logger);
+  const apollo = createApolloServer(logger, { limits: config.limits, production: config.production });
   await apollo.start();
-  const app = createApp(apollo, { store, earlyCareer: config.earlyCareer, maxPageSize: config.maxPageSize }, logger);
-  const http = await listen(app, config.port, config.host);
+  const deps = { store, earlyCareer: config.earlyCareer, maxPageSize: config.maxPageSize, execution: config.execution };
+  const app = createApp(apollo, deps, logger, { http: config.http, limits: config.limits });
+  const http = await listen(app, config);
   const { port } = http.address() as AddressInfo;
   const base = `http://${formatHost(config.host)}:${port}`;
   return {
@@ -47,10 +48,23 @@ export async function serve(config: Config, logger: Logger, options: ServeOption
   };
 }
 
-function listen(app: ReturnType<typeof createApp>, port: number, host: string): Promise<Server> {
+/**
+ * Node's server with read timeouts: a client that trickles its headers or body is cut off after
+ * headersTimeout / requestTimeout (Node checks open requests every connectionsCheckingInterval).
+ */
+function listen(app: ReturnType<typeof createApp>, config: Config): Promise<Server> {
+  const { headersTimeoutMs, requestTimeoutMs } = config.http;
+  const server = createServer(
+    {
+      headersTimeout: Math.min(headersTimeoutMs, requestTimeoutMs),
+      requestTimeout: requestTimeoutMs,
+      connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(headersTimeoutMs / 2))),
+    },
+    app,
+  );
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
     server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve(server));
   });
 }
 

@@ -23,6 +23,17 @@ export interface ProjectedPerson {
   labs: string[];
   /** Institutions: of those labs, plus direct affiliations, sorted. */
   institutions: string[];
+  /**
+   * Lab memberships limited in time (since or until stated; domain/membershipPeriod.ts), sorted
+   * by lab; a lab not listed here holds without bounds. Absent or empty: none is limited.
+   */
+  labPeriods?: ProjectedLabPeriod[];
+}
+
+export interface ProjectedLabPeriod {
+  lab: string;
+  sinceEarliest: string | null;
+  untilLatest: string | null;
 }
 
 export interface ProjectedLab {

@@ -91,6 +91,8 @@ forEachStore(
         ['country:JP', 'country:US', '2025-01-01'],
       ]);
       expect(fy.totals.newTies).toBe(3);
+      // As stated: v09 「2024」 (a calendar year, placed on 1 April), v02 2024-06, v04 2025-01.
+      expect(fy.newTies.map((t) => t.firstEvidenceStated)).toEqual(['2024', '2024-06', '2025-01']);
     });
 
     it('counts planned visits only when asked', async () => {

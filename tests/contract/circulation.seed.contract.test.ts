@@ -123,6 +123,16 @@ forEachStore(
       ]);
     });
 
+    it('dates each new tie as the report states it: the fiscal year, or the month when a visit of that first day gives one', () => {
+      // Japan–US: 松田 (ANL) and 岩瀬 (Tufts) are dated only by FY2024, Leverick's visit by 「4月」 (2024-04):
+      // all are placed on 1 April, and the month, the more precise, is the evidence shown.
+      expect(r.newTies.map((t) => [t.a.id, t.b.id, t.firstEvidenceStated])).toEqual([
+        ['country:DE', 'country:JP', 'FY2024'],
+        ['country:GB', 'country:JP', 'FY2024'],
+        ['country:JP', 'country:US', '2024-04'],
+      ]);
+    });
+
     it('puts the seven plans of the report in FY2025, not FY2024', async () => {
       // 「2025 年度に大阪大学大学院生が渡独し」, 「Henss教授自身、および大学院生が 4月に来日し」(2), 「2025 年度に再度西岡助教が渡英」,
       // 「2025 年度に大阪大学の大学院生が渡英する方向」, 「2025 年に Yu 助教が Cambridge 大学に 1 年間滞在」, 「井上助教が 2025 年に現地に長期滞在」.
@@ -160,7 +170,7 @@ forEachStore(
         expect(row('Early-career participants')).toBe(`35% (${g.totals.participants.earlyCareer}/${g.totals.participants.people})`);
         expect(row('Returnees (went abroad and came back within the period)')).toBe(String(g.totals.returnees.people));
         expect(row('New cross-border ties')).toBe(String(g.totals.newTies));
-        expect(row('Visits placed from partial dates (month, fiscal year, year)')).toBe(`${g.uncertainDateRecords} / ${g.placedRecords}`);
+        expect(row('Visits with uncertain dates (placed by the rule in the appendix)')).toBe(`${g.uncertainDateRecords} / ${g.placedRecords}`);
         expect(md).toContain('| Japan | Germany | 5 | 2 | 4.0 | 5 |');
       } finally {
         rmSync(out, { recursive: true, force: true });

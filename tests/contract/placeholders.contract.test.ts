@@ -81,6 +81,7 @@ forEachStore(
       expect(await code(`{ bridges(between: ["institution:unnamed-jp"]) { level } }`)).toBe('BAD_USER_INPUT');
       expect(await code(`{ graph(filter: { institutions: ["institution:unnamed-jp"] }) { level } }`)).toBe('BAD_USER_INPUT');
       expect(await code(`{ collaborationPath(from: "institution:unnamed-jp", to: "person:n") { hops } }`)).toBe('BAD_USER_INPUT');
+      expect(await code(`{ neighborhood(id: "institution:unnamed-jp") { level } }`)).toBe('BAD_USER_INPUT');
     });
 
     it('circulation by INSTITUTION: a placeholder end is unknown — no row, no pair, no tie; a domestic stay with one is unknownGroupStays', async () => {

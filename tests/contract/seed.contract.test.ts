@@ -84,7 +84,12 @@ forEachStore('seed data set', (store) => {
       yu: visit(id: "visit:yu-tohoku-to-cambridge-2025") { status duration to { name } }
       johnson: person(id: "person:johnson-lee") { careerStage title sources { field reading canonical } }
       nakanishi: person(id: "person:nakanishi-shuji") { name nameJa programRole leads { nameJa } }
+      tohoku: person(id: "person:tohoku-group") { placeholder cohort cohortEn }
+      found: search(text: "Tohoku University group") { node { id } }
     }`);
+    // 東北大グループ: an unnamed group, labelled in the report's words and in English beside them
+    expect(data.tohoku).toEqual({ placeholder: true, cohort: '東北大グループ', cohortEn: 'Tohoku University group' });
+    expect(data.found.map((h: any) => h.node.id)).toContain('person:tohoku-group');
     // ドイツ側 PIの Dr. Peter Bieker (…JHIM)を 3 ヶ月間招聘し — Japan, host institution not named
     expect(data.bieker).toMatchObject({ kind: 'INVITATION', status: 'COMPLETED', duration: 'P3M', fiscalYear: 2024, visitor: { name: 'Peter Bieker', programRole: 'PI' }, to: { placeholder: true, countryCode: 'JP' } });
     expect(data.bieker.sources).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'duration', reading: '3 ヶ月間', canonical: true })]));

@@ -43,6 +43,8 @@ forEachStore('kizuna seed into a store holding other records', (store) => {
     expect(code).toBe(0);
     expect(err).toMatch(/^warning: the (memory|neo4j) store holds 4 record\(s\) that are not in .*four\.json \(Person 2, Visit 2\); every answer will include them\. Run `kizuna seed --reset`/);
     expect(out).toContain('seeded the');
+    // In the model's label order on every store.
+    expect(out).toMatch(/\nstore now holds: Person 6, Institution 2, Lab 2, Country 2, Theme 1, Material 1, Visit 6, Paper 1, Event 1, Transfer 1, Source 1\n/);
     expect((await store().counts()).nodes.Person).toBe(6);
   });
 

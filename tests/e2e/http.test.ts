@@ -71,9 +71,11 @@ describe('HTTP API (embedded store)', () => {
     const notJson = await post('{"query": ', { 'content-type': 'application/json' });
     expect(notJson.status).toBe(400);
 
-    const tooExpensive: any = await (await post({ query: '{ people(first: 100) { edges { node { visits { hosts { visits { hosts { visits { id } } } } } } } } }' })).json();
-    expect(tooExpensive.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-    expect(tooExpensive.errors[0].message).toMatch(/too expensive/);
+    const expensive = await post({ query: '{ people(first: 100) { edges { node { visits { hosts { visits { hosts { visits { id } } } } } } } } }' });
+    expect(expensive.status).toBe(400);
+    const tooExpensive: any = await expensive.json();
+    expect(tooExpensive.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'COST', max: 250_000 });
+    expect(tooExpensive.errors[0].message).toMatch(/cost limit: \d+ > 250000 \(over by \d+\)/);
 
     const after: any = await (await post({ query: '{ countries { code } }' })).json();
     expect(after.data.countries).toHaveLength(2);

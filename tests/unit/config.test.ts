@@ -13,7 +13,32 @@ describe('loadConfig', () => {
       user: 'neo4j',
       password: 'p',
       database: 'neo4j',
+      transactionTimeoutMs: 20_000,
     });
+  });
+
+  it('reads the hardening settings, with safe defaults', () => {
+    const defaults = loadConfig({});
+    expect(defaults).toMatchObject({
+      production: false,
+      limits: { maxTokens: 2000, maxDepth: 15, maxAliases: 50, maxFields: 1000, maxCost: 250_000 },
+      execution: { storeConcurrency: 4, maxStoreCalls: 500, operationTimeoutMs: 30_000 },
+      http: { allowedHosts: [], corsOrigins: [], rateLimitPerMinute: 0, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 },
+    });
+    const set = loadConfig({
+      NODE_ENV: 'production',
+      KIZUNA_MAX_ALIASES: '5',
+      KIZUNA_CORS_ORIGINS: 'https://viz.example.org, http://localhost:5173',
+      KIZUNA_ALLOWED_HOSTS: 'kizuna.example.org',
+      KIZUNA_RATE_LIMIT_PER_MINUTE: '600',
+    });
+    expect(set).toMatchObject({
+      production: true,
+      limits: { maxAliases: 5 },
+      http: { corsOrigins: ['https://viz.example.org', 'http://localhost:5173'], allowedHosts: ['kizuna.example.org'], rateLimitPerMinute: 600 },
+    });
+    expect(() => loadConfig({ KIZUNA_CORS_ORIGINS: 'https://viz.example.org/path' })).toThrow(/KIZUNA_CORS_ORIGINS/);
+    expect(() => loadConfig({ KIZUNA_STORE_CONCURRENCY: '100' })).toThrow(/KIZUNA_STORE_CONCURRENCY/);
   });
 
   it('names every bad setting at start-up', () => {

@@ -82,7 +82,7 @@ class PathArgs {
 
 @ArgsType()
 class NeighborhoodArgs {
-  @Field(() => ID, { description: 'A person, or a lab (its members are the centre).' })
+  @Field(() => ID, { description: 'A person, or a group whose members are the centre: a lab, a named institution, a country.' })
   id!: string;
 
   @Field(() => Int, { defaultValue: 1, description: '0..3.' })
@@ -103,35 +103,41 @@ export class AnalyticsResolver {
   @Query(() => [Bridge], { description: 'People who bridge groups, with the evidence of each side and structural holes (docs/metrics.md).' })
   async bridges(@Args() args: BridgesArgs, @Ctx() ctx: Context): Promise<Bridge[]> {
     const first = checkFirst(args.first);
-    const service = serviceOf(ctx);
-    const found = await service.bridges({ ...args, limit: first });
-    return toBridges(await service.network(args.includePlanned), found);
+    return ctx.memo(`bridges:${JSON.stringify(args)}`, async () => {
+      const service = serviceOf(ctx);
+      const found = await service.bridges({ ...args, limit: first });
+      return toBridges(await service.network(args.includePlanned), found);
+    });
   }
 
   @Query(() => [BrokerageProfile], { description: 'Gould–Fernandez brokerage roles, Burt’s constraint and effective size, betweenness (docs/metrics.md).' })
   async brokerage(@Args() args: BrokerageArgs, @Ctx() ctx: Context): Promise<BrokerageProfile[]> {
     const first = checkFirst(args.first);
-    const service = serviceOf(ctx);
-    const result = await service.brokerage(args);
-    const network = await service.network(args.includePlanned);
-    const profiles = toProfiles(network, result.level, result.profiles, result.betweenness?.method ?? 'EXACT', result.betweenness?.k ?? 0);
-    return orderProfiles(profiles, args.orderBy).slice(0, first);
+    return ctx.memo(`brokerage:${JSON.stringify(args)}`, async () => {
+      const service = serviceOf(ctx);
+      const result = await service.brokerage(args);
+      const network = await service.network(args.includePlanned);
+      const profiles = toProfiles(network, result.level, result.profiles, result.betweenness?.method ?? 'EXACT', result.betweenness?.k ?? 0);
+      return orderProfiles(profiles, args.orderBy).slice(0, first);
+    });
   }
 
   @Query(() => CollaborationPath, { nullable: true, description: 'Shortest chain of collaboration ties between two people or labs; null when none within maxHops.' })
   async collaborationPath(@Args() args: PathArgs, @Ctx() ctx: Context): Promise<CollaborationPath | null> {
-    return toPath(await serviceOf(ctx).collaborationPath(args.from, args.to, args.maxHops, args.includePlanned));
+    return ctx.memo(`collaborationPath:${JSON.stringify(args)}`, async () =>
+      toPath(await serviceOf(ctx).collaborationPath(args.from, args.to, args.maxHops, args.includePlanned)),
+    );
   }
 
   @Query(() => GraphView, { description: 'The ego network of a person or lab, for visualization frontends.' })
   neighborhood(@Args() args: NeighborhoodArgs, @Ctx() ctx: Context): Promise<GraphView> {
-    return serviceOf(ctx).neighborhood(args.id, args.hops, { ...args, maxNodes: MAX_VIEW_NODES });
+    return ctx.memo(`neighborhood:${JSON.stringify(args)}`, () => serviceOf(ctx).neighborhood(args.id, args.hops, { ...args, maxNodes: MAX_VIEW_NODES }));
   }
 
   @Query(() => GraphView, { description: `The collaboration graph or a part of it (at most ${MAX_VIEW_NODES} nodes; export larger graphs as files).` })
   graph(@Arg('filter', () => GraphFilter, { nullable: true }) filter: GraphFilter | null, @Ctx() ctx: Context): Promise<GraphView> {
     const f = filter ?? new GraphFilter();
-    return serviceOf(ctx).graph({
+    return ctx.memo(`graph:${JSON.stringify(f)}`, () => serviceOf(ctx).graph({
       level: f.level ?? 'LAB',
       includePlanned: f.includePlanned ?? false,
       people: f.people ?? undefined,
@@ -143,7 +149,7 @@ export class AnalyticsResolver {
       includeLabs: f.includeLabs ?? false,
       includeIsolated: f.includeIsolated ?? true,
       maxNodes: MAX_VIEW_NODES,
-    });
+    }));
   }
 }
 

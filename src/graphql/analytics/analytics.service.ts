@@ -20,8 +20,9 @@ export const MAX_ANALYTICS_RESULTS = 1000;
 /** Graph views over GraphQL stop here; larger graphs go through the export endpoint / CLI. */
 export const MAX_VIEW_NODES = 10_000;
 
+/** The shared service of the store itself (its cache is keyed by the store object, so not the request's guarded view). */
 export function serviceOf(ctx: Context): AnalyticsService {
-  return analyticsFor(ctx.store, ctx.earlyCareer);
+  return analyticsFor(ctx.baseStore, ctx.earlyCareer);
 }
 
 export function checkFirst(first: number): number {

@@ -19,7 +19,11 @@ export class CirculationArgs {
   @Field(() => GraphQLLocalDate, { nullable: true, description: 'Last day of the period, inclusive (with `from`).' })
   to?: string | null;
 
-  @Field(() => GroupLevelEnum, { defaultValue: 'COUNTRY' })
+  @Field(() => GroupLevelEnum, {
+    defaultValue: 'COUNTRY',
+    description:
+      'COUNTRY, INSTITUTION or LAB. LAB falls back to the institution where no lab is named, and to the country for a placeholder institution; at INSTITUTION a placeholder end is unknown, never a group (see totals.unknownGroupStays). Each group says its resolvedLevel.',
+  })
   groupBy!: GroupLevel;
 
   @Field(() => Boolean, { defaultValue: false, description: 'Count PLANNED visits as if they happened.' })
@@ -37,6 +41,8 @@ export class CirculationResolver {
       if (error instanceof PeriodInputError) throw badInput(error.message, { argumentName: error.argumentName });
       throw error;
     }
-    return circulationReport(ctx.store, { ...resolved, groupBy: args.groupBy, includePlanned: args.includePlanned, earlyCareer: ctx.earlyCareer });
+    const request = { ...resolved, groupBy: args.groupBy, includePlanned: args.includePlanned, earlyCareer: ctx.earlyCareer };
+    // Aliases of the same report are built once per request.
+    return ctx.memo(`circulation:${JSON.stringify(request)}`, () => circulationReport(ctx.store, request));
   }
 }

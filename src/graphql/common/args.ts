@@ -1,12 +1,12 @@
 import { isIdOf, type Label } from '../../domain/ids';
-import { badInput } from '../../errors';
+import { badInput, echo } from '../../errors';
 import type { Context } from '../context';
 import { hydrate, type Entity } from '../node/node.type';
 
 /** Rejects an id that is malformed or names another type: the client's mistake, said plainly. */
 export function requireIdOf(label: Label, id: string, argumentName: string): string {
   if (!isIdOf(label, id)) {
-    throw badInput(`\`${argumentName}\` must be a ${label} id such as "${label.toLowerCase()}:…", got "${id}"`, { argumentName });
+    throw badInput(`\`${argumentName}\` must be a ${label} id such as "${label.toLowerCase()}:…", got "${echo(id)}"`, { argumentName });
   }
   return id;
 }

@@ -13,6 +13,7 @@ import {
 import { dayToIso, daysInPeriod, endsInPeriod, isInPeriod, periodDays, placeVisit, type Placement } from '../../circulation/placement';
 import type { CareerStage, GroupLevel, ScheduleChange, VisitStatus } from '../../domain/enums';
 import { visitEndGroup, type PlaceRef } from '../../domain/groupLevel';
+import { holdsOn, type MembershipPeriod } from '../../domain/membershipPeriod';
 import type { GraphNode } from '../graph';
 import type { MemoryStore } from './memoryStore';
 
@@ -36,7 +37,7 @@ export function memoryCirculationFacts(store: MemoryStore, query: CirculationQue
       undated += 1;
       continue;
     }
-    const ends = endsOf(store, visit, query.groupBy);
+    const ends = endsOf(store, visit, query.groupBy, dayToIso(placement.start));
     if (!ends) continue;
     const { person, fromGroup, toGroup, fromCountry, toCountry, fromInstitution, toInstitution } = ends;
     const status = visit.props.status as VisitStatus;
@@ -146,7 +147,7 @@ interface VisitEnds {
  * group (null). A visit lacking its visitor, an institution or an institution's country is not
  * counted (the Cypher MATCH drops it the same way).
  */
-function endsOf(store: MemoryStore, visit: GraphNode, level: GroupLevel): VisitEnds | null {
+function endsOf(store: MemoryStore, visit: GraphNode, level: GroupLevel, placedStart: string): VisitEnds | null {
   const person = first(store, visit.id, 'MADE', 'IN', 'Person');
   const from = first(store, visit.id, 'FROM', 'OUT', 'Institution');
   const to = first(store, visit.id, 'TO', 'OUT', 'Institution');
@@ -156,7 +157,7 @@ function endsOf(store: MemoryStore, visit: GraphNode, level: GroupLevel): VisitE
   if (!fromCountry || !toCountry) return null;
   const codes = { fromCountry: String(fromCountry.props.code), toCountry: String(toCountry.props.code), fromInstitution: from.id, toInstitution: to.id };
   const place = (node: GraphNode, country: string): PlaceRef => ({ id: node.id, country, placeholder: node.props.placeholder === true });
-  const homeLabs = level === 'LAB' ? homeLabsOf(store, person.id, from.id) : [];
+  const homeLabs = level === 'LAB' ? homeLabsOf(store, person.id, from.id, placedStart) : [];
   const visitedLabs = level === 'LAB' ? labIds(store.neighboursOf(visit.id, 'AT', 'OUT').map((n) => n.node)) : [];
   return {
     person,
@@ -166,10 +167,19 @@ function endsOf(store: MemoryStore, visit: GraphNode, level: GroupLevel): VisitE
   };
 }
 
-/** The visitor's labs at the home institution (member or head). */
-function homeLabsOf(store: MemoryStore, personId: string, institutionId: string): string[] {
-  const labs = [...store.neighboursOf(personId, 'MEMBER_OF', 'OUT'), ...store.neighboursOf(personId, 'HEADS', 'OUT')].map((n) => n.node);
+/**
+ * The visitor's labs at the home institution: headships, and memberships that hold on the visit's
+ * placed start (domain/membershipPeriod.ts; open bounds when since/until are not stated).
+ */
+function homeLabsOf(store: MemoryStore, personId: string, institutionId: string, day: string): string[] {
+  const memberships = store.neighboursOf(personId, 'MEMBER_OF', 'OUT').filter((n) => holdsOn(periodOf(n.rel), day));
+  const labs = [...memberships, ...store.neighboursOf(personId, 'HEADS', 'OUT')].map((n) => n.node);
   return labIds(labs.filter((lab) => store.neighboursOf(lab.id, 'PART_OF', 'OUT').some((i) => i.node.id === institutionId)));
+}
+
+function periodOf(rel: Record<string, unknown>): MembershipPeriod {
+  const day = (v: unknown) => (typeof v === 'string' ? v : null);
+  return { sinceEarliest: day(rel.sinceEarliest), untilLatest: day(rel.untilLatest) };
 }
 
 function labIds(nodes: GraphNode[]): string[] {

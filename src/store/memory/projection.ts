@@ -11,6 +11,12 @@ export function buildProjection(store: MemoryStore): CollaborationProjection {
   const people: ProjectedPerson[] = store.nodesWithLabel('Person').map((p) => {
     const labs = [...new Set([...ids(p.id, 'MEMBER_OF', 'OUT'), ...ids(p.id, 'HEADS', 'OUT')])].sort();
     const institutions = new Set([...labs.flatMap((l) => ids(l, 'PART_OF', 'OUT')), ...ids(p.id, 'AFFILIATED_WITH', 'OUT')]);
+    const day = (v: unknown) => (typeof v === 'string' ? v : null);
+    const labPeriods = store
+      .neighboursOf(p.id, 'MEMBER_OF', 'OUT')
+      .map((n) => ({ lab: n.node.id, sinceEarliest: day(n.rel.sinceEarliest), untilLatest: day(n.rel.untilLatest) }))
+      .filter((m) => m.sinceEarliest !== null || m.untilLatest !== null)
+      .sort((a, b) => (a.lab < b.lab ? -1 : a.lab > b.lab ? 1 : 0));
     return {
       id: p.id,
       label: String(p.props.displayName ?? p.id),
@@ -18,6 +24,7 @@ export function buildProjection(store: MemoryStore): CollaborationProjection {
       placeholder: Boolean(p.props.placeholder),
       labs,
       institutions: [...institutions].sort(),
+      labPeriods,
     };
   });
   const labs = store.nodesWithLabel('Lab').map((l) => ({

@@ -46,6 +46,9 @@ export function memoryLimitMessage(code: string): string {
     'Import in smaller transactions (KIZUNA_IMPORT_TRANSACTION_LIMIT, KIZUNA_IMPORT_BATCH_SIZE) or raise that setting in neo4j.conf'
   );
 }
+/** Neo4j stopped the transaction at its time limit (TransactionTimedOut, …ClientConfiguration). */
+const TIMEOUT_STATUS_PREFIX = 'Neo.ClientError.Transaction.TransactionTimedOut';
+export const TIMEOUT_MESSAGE = 'The query took longer than the database allows and was stopped';
 
 export function toStoreError(error: unknown): unknown {
   if (error instanceof StoreError) return error;
@@ -53,6 +56,7 @@ export function toStoreError(error: unknown): unknown {
   if (code && code in MEMORY_LIMIT_SETTINGS) return new StoreError('UNAVAILABLE', memoryLimitMessage(code), { cause: error });
   if (isUnavailable(error)) return new StoreError('UNAVAILABLE', UNAVAILABLE_MESSAGE, { cause: error });
   if (codeOf(error) === CONFLICT_STATUS) return new StoreError('CONFLICT', CONFLICT_MESSAGE, { cause: error });
+  if (codeOf(error)?.startsWith(TIMEOUT_STATUS_PREFIX)) return new StoreError('TIMEOUT', TIMEOUT_MESSAGE, { cause: error });
   return error;
 }
 

@@ -1,6 +1,7 @@
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import type { Neo4jConfig } from '../../config';
 import { StoreError } from '../errors';
+import { StoreBreaker } from './breaker';
 import type { CypherQuery } from './cypher/types';
 import { pingQuery } from './cypher/meta';
 import { toStoreError, UNAVAILABLE_MESSAGE } from './driverErrors';
@@ -25,7 +26,12 @@ export interface ExecutorTuning {
   connectionTimeoutMs: number;
   /** How long executeRead/executeWrite keep retrying transient failures before giving up. */
   maxTransactionRetryTimeMs: number;
+  /** While Neo4j is down, how often the circuit breaker probes it (breaker.ts). */
+  probeIntervalMs?: number;
 }
+
+/** Default interval of the breaker's background probe: recovery within ~0.3 s of Bolt returning (plus connecting). */
+export const DEFAULT_PROBE_INTERVAL_MS = 250;
 
 /**
  * Short on purpose: an unreachable Neo4j must turn into a SERVICE_UNAVAILABLE answer within a few
@@ -44,10 +50,17 @@ export const DEFAULT_TUNING: ExecutorTuning = {
  * whatever happens. Driver errors leave here as StoreErrors (driverErrors.ts).
  */
 export class Executor {
+  private readonly breaker: StoreBreaker;
+
   private constructor(
     private readonly driver: Driver,
     private readonly database: string,
-  ) {}
+    probeIntervalMs: number,
+    /** Neo4j stops a read transaction that runs longer (TIMEOUT); writes (imports) are not bounded here. */
+    private readonly readTimeoutMs: number | undefined,
+  ) {
+    this.breaker = new StoreBreaker(() => this.rawPing(), probeIntervalMs);
+  }
 
   static connect(config: Neo4jConfig, tuning: ExecutorTuning = DEFAULT_TUNING): Executor {
     let driver: Driver;
@@ -63,7 +76,12 @@ export class Executor {
       // A malformed URI: fail as "unavailable" without echoing the setting back to a client.
       throw new StoreError('UNAVAILABLE', `${UNAVAILABLE_MESSAGE} (the Neo4j URI is not usable)`, { cause: error });
     }
-    return new Executor(driver, config.database);
+    return new Executor(driver, config.database, tuning.probeIntervalMs ?? DEFAULT_PROBE_INTERVAL_MS, config.transactionTimeoutMs);
+  }
+
+  /** True while the circuit breaker considers Neo4j down (calls fail fast with UNAVAILABLE). */
+  get unavailable(): boolean {
+    return this.breaker.open;
   }
 
   read(query: CypherQuery): Promise<Row[]> {
@@ -76,7 +94,8 @@ export class Executor {
 
   /** Several statements in one read transaction (a consistent snapshot). */
   readTransaction<T>(work: (run: RunInTx) => Promise<T>): Promise<T> {
-    return this.withSession('READ', (session) => session.executeRead((tx) => work(runner(tx))));
+    const config = this.readTimeoutMs ? { timeout: this.readTimeoutMs } : undefined;
+    return this.withSession('READ', (session) => session.executeRead((tx) => work(runner(tx)), config));
   }
 
   /** Several statements in one write transaction: all commit or none; `work` may be retried whole. */
@@ -120,14 +139,24 @@ export class Executor {
 
   /** Answers when the database can run a statement (server up, credentials good, database exists). */
   async ping(): Promise<void> {
-    await this.withSession('READ', (session) => session.run(pingQuery().cypher, pingQuery().params));
+    await this.breaker.execute(() => this.rawPing());
   }
 
   async close(): Promise<void> {
+    this.breaker.stop();
     await this.driver.close();
   }
 
-  private async withSession<T>(mode: 'READ' | 'WRITE', work: (session: Session) => Promise<T>): Promise<T> {
+  /** The breaker's probe: a ping that does not go through the breaker. */
+  private async rawPing(): Promise<void> {
+    await this.openSession('READ', (session) => session.run(pingQuery().cypher, pingQuery().params));
+  }
+
+  private withSession<T>(mode: 'READ' | 'WRITE', work: (session: Session) => Promise<T>): Promise<T> {
+    return this.breaker.execute(() => this.openSession(mode, work));
+  }
+
+  private async openSession<T>(mode: 'READ' | 'WRITE', work: (session: Session) => Promise<T>): Promise<T> {
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,

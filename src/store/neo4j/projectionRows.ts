@@ -32,6 +32,12 @@ function decodePerson(value: unknown): ProjectedPerson {
     placeholder: p.placeholder === true,
     labs: sortedIds(p.labs, 'person.labs'),
     institutions: sortedIds(p.institutions, 'person.institutions'),
+    labPeriods: asArray(p.labPeriods ?? [], 'person.labPeriods')
+      .map((value) => {
+        const m = asRecord(value, 'person.labPeriods[]');
+        return { lab: asString(m.lab, 'labPeriods.lab'), sinceEarliest: asNullableString(m.sinceEarliest, 'labPeriods.sinceEarliest'), untilLatest: asNullableString(m.untilLatest, 'labPeriods.untilLatest') };
+      })
+      .sort((a, b) => compareStrings(a.lab, b.lab)),
   };
 }
 

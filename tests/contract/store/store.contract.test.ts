@@ -287,6 +287,7 @@ describe.each(STORES)('%s store (port contract)', (_name, makeStore) => {
         placeholder: false,
         labs: ['lab:jlu-janek'],
         institutions: ['institution:jlu'],
+        labPeriods: [], // no membership of his is limited in time
       });
       expect(p.people.find((x) => x.id === 'person:grads')).toMatchObject({ placeholder: true, labs: [], institutions: ['institution:nims'] });
       expect(p.labs.find((x) => x.id === 'lab:nims-ito')).toEqual({ id: 'lab:nims-ito', label: 'Ito Group', institution: 'institution:nims', head: 'person:ito' });

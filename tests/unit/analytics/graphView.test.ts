@@ -116,3 +116,9 @@ describe('graph(filter)', () => {
     expect(() => graphView(net, { maxNodes: 5 })).toThrow(code('BAD_USER_INPUT'));
   });
 });
+
+test('neighborhood of an institution or a country: its people are the centre', () => {
+  expect(neighborhood(net, 'institution:osaka', 0).nodes.map((n) => n.id)).toEqual(['person:free']);
+  expect(neighborhood(net, 'country:DE', 0).nodes.map((n) => n.id)).toEqual(['person:ga', 'person:gs']);
+  expect(() => neighborhood(net, 'institution:nowhere', 1)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND' }) }));
+});

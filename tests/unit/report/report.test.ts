@@ -168,7 +168,7 @@ describe('a fiscal year with no data', () => {
     expect(empty.warnings).toEqual(['No visit falls in FY2030 (2030-04-01 – 2031-03-31): the report is empty.']);
     const html = readFileSync(join(root, 'out', 'report.html'), 'utf8');
     expect(html).toContain('<div class="warning" role="alert">');
-    expect(html).toContain('No visit falls in FY2030');
+    expect(html).toContain('<li>2030年度（2030-04-01 〜 2031-03-31）に配置される訪問はありません。このレポートは空です。</li>'); // in the report's language
     expect(html.match(/<svg /g)).toHaveLength(3);
     expect(html).toContain('<td>グループ間の滞在（件）</td><td class="num">0</td>');
     // the legend is there even with no bar to draw

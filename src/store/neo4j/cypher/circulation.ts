@@ -154,16 +154,18 @@ function placedVisits(level: GroupLevel): string {
     'WHERE v.startEarliest IS NOT NULL AND v.startEarliest <= $periodEndText',
     `MATCH (v)-[:${from}]->(fi:${label('Institution')})-[:${locatedIn}]->(fc:${label('Country')})`,
     `MATCH (v)-[:${to}]->(ti:${label('Institution')})-[:${locatedIn}]->(tc:${label('Country')})`,
-    'WITH p, v, fi, ti, fc.code AS fromCountry, tc.code AS toCountry,',
-    `  ${fromGroup} AS fromGroup,`,
-    `  ${toGroup} AS toGroup,`,
+    'WITH p, v, fi, ti, fc, tc, fc.code AS fromCountry, tc.code AS toCountry,',
     '  date(v.startEarliest) AS earliest, date(coalesce(v.startLatest, v.startEarliest)) AS latest',
     // A start straddling two fiscal years (a bare calendar year) is placed on 1 April of the later one.
-    'WITH p, v, fromGroup, toGroup, fromCountry, toCountry, earliest,',
+    'WITH p, v, fi, ti, fc, tc, fromCountry, toCountry, earliest,',
     '  CASE WHEN latest.month >= 4 THEN latest.year ELSE latest.year - 1 END AS laterFy,',
     '  CASE WHEN earliest.month >= 4 THEN earliest.year ELSE earliest.year - 1 END AS earlierFy',
-    'WITH p, v, fromGroup, toGroup, fromCountry, toCountry,',
+    'WITH p, v, fi, ti, fc, tc, fromCountry, toCountry,',
     '  CASE WHEN earlierFy = laterFy THEN earliest ELSE date({year: laterFy, month: 4, day: 1}) END AS placedStart',
+    // Groups after placement: a lab membership counts when it holds on the placed start.
+    'WITH p, v, fromCountry, toCountry, placedStart,',
+    `  ${fromGroup} AS fromGroup,`,
+    `  ${toGroup} AS toGroup`,
     'WITH p, v, fromGroup, toGroup, fromCountry, toCountry, placedStart,',
     '  duration.inDays(date($epoch), placedStart).days AS s,',
     '  CASE',
@@ -190,7 +192,8 @@ const BETWEEN_GROUPS = '(CASE WHEN fromGroup IS NULL OR toGroup IS NULL THEN fro
  * domain/groupLevel.ts, spelled in Cypher (the contract suite checks both stores agree).
  * INSTITUTION: the institution, null for a placeholder (unknown, not a group). LAB: the visitor's
  * lab at the home institution and the visit's AT lab, smallest id when several; where no lab is
- * known the institution stands in, and for a placeholder its country.
+ * known the institution stands in, and for a placeholder its country. A membership counts when it
+ * holds on the visit's placed start (domain/membershipPeriod.ts; HEADS has no bounds, so always).
  */
 function groupExpressions(level: GroupLevel): [string, string] {
   const named = (i: string) => `CASE WHEN coalesce(${i}.placeholder, false) THEN null ELSE ${i}.id END`;
@@ -202,7 +205,8 @@ function groupExpressions(level: GroupLevel): [string, string] {
       return [named('fi'), named('ti')];
     case 'LAB': {
       const lab = label('Lab');
-      const homeLab = `COLLECT { MATCH (p)-[:${relType('MEMBER_OF')}|${relType('HEADS')}]->(l:${lab})-[:${relType('PART_OF')}]->(fi) RETURN DISTINCT l.id AS id ORDER BY id LIMIT 1 }`;
+      const holds = '(m.sinceEarliest IS NULL OR date(m.sinceEarliest) <= placedStart) AND (m.untilLatest IS NULL OR date(m.untilLatest) >= placedStart)';
+      const homeLab = `COLLECT { MATCH (p)-[m:${relType('MEMBER_OF')}|${relType('HEADS')}]->(l:${lab})-[:${relType('PART_OF')}]->(fi) WHERE ${holds} RETURN DISTINCT l.id AS id ORDER BY id LIMIT 1 }`;
       const visitedLab = `COLLECT { MATCH (v)-[:${relType('AT')}]->(l:${lab}) RETURN DISTINCT l.id AS id ORDER BY id LIMIT 1 }`;
       return [`coalesce(${homeLab}[0], ${fallback('fi', 'fc')})`, `coalesce(${visitedLab}[0], ${fallback('ti', 'tc')})`];
     }

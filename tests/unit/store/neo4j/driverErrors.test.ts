@@ -1,6 +1,6 @@
 import { Neo4jError } from 'neo4j-driver';
 import { StoreError } from '../../../../src/store/errors';
-import { CONFLICT_MESSAGE, toStoreError, UNAVAILABLE_MESSAGE } from '../../../../src/store/neo4j/driverErrors';
+import { CONFLICT_MESSAGE, TIMEOUT_MESSAGE, toStoreError, UNAVAILABLE_MESSAGE } from '../../../../src/store/neo4j/driverErrors';
 
 /** Errors shaped as the driver makes them (Neo4jError with a driver or server code). */
 const withCode = (code: string, message = 'driver says no') => new Neo4jError(message, code, '50N42', 'error: general processing exception');
@@ -29,6 +29,13 @@ describe('toStoreError', () => {
       expect(toStoreError(new Error(message))).toMatchObject({ kind: 'UNAVAILABLE' });
     },
   );
+
+  it('maps a transaction stopped at its time limit to TIMEOUT, without the query', () => {
+    for (const code of ['Neo.ClientError.Transaction.TransactionTimedOut', 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration']) {
+      const mapped = toStoreError(withCode(code, 'The transaction has been terminated. MATCH (n:Person) RETURN n'));
+      expect(mapped).toMatchObject({ kind: 'TIMEOUT', message: TIMEOUT_MESSAGE });
+    }
+  });
 
   it('maps a unique-constraint violation to CONFLICT', () => {
     const mapped = toStoreError(withCode('Neo.ClientError.Schema.ConstraintValidationFailed', 'Node(1) already exists with label `Person` and property `id` = \'person:x\''));

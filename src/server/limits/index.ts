@@ -1,0 +1,3 @@
+export { DEFAULT_QUERY_LIMITS, type QueryLimits } from './settings';
+export { queryLimitsPlugin } from './plugin';
+export { checkSource } from './queryShape';

@@ -38,9 +38,8 @@ const BATCH = 10;
 
   beforeAll(async () => {
     if (!existsSync(cli)) expect(spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' }).status).toBe(0);
-    const { createNeo4jStore } = await import('../../../src/store/neo4j');
-    store = await createNeo4jStore(config!);
-    await store.clear();
+    const { openNeo4jTestStore } = await import('../../support/testDatabase');
+    store = await openNeo4jTestStore(config!);
     await importFiles(store, [baseFile]);
     oldGraph = await graphSnapshot(store);
   });

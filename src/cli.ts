@@ -11,6 +11,7 @@ import { printKizunaSchema } from './graphql/schema';
 import { registerExportCommand } from './analytics/exportCommand';
 import { registerReportCommand } from './report/command';
 import { registerKeysCommand } from './auth/keysCommand';
+import { registerImportCommand } from './ingest/import/command';
 import { registerExtractCommand } from './extract/command';
 import { serve } from './server/serve';
 
@@ -20,7 +21,7 @@ export function packageVersion(): string {
 }
 
 /**
- * `kizuna`: serve | seed | schema | report | export | extract | keys.
+ * `kizuna`: serve | seed | import | schema | report | export | extract | keys.
  * Each command validates its settings first and exits non-zero with one readable line on failure.
  */
 export function buildProgram(): Command {
@@ -66,7 +67,7 @@ export function buildProgram(): Command {
     .description('Load a data set (--file, KIZUNA_SEED_FILE or the shipped FY2024 seed) into the Neo4j at NEO4J_URI (idempotent), or only check it')
     .option('--check', 'validate the data set and print counts per type and every problem; writes nothing')
     .option('--file <file>', 'data-set file (YAML or JSON); default KIZUNA_SEED_FILE, else the shipped seed')
-    .option('--reset', 'empty the store before seeding')
+    .option('--reset', 'replace the graph with the data set, atomically (the old graph stays until the new one is complete)')
     .option('--strict', 'fail (exit 1, nothing written) when the store holds records that are not in the data set; default: a warning')
     .addHelpText(
       'after',
@@ -89,6 +90,7 @@ export function buildProgram(): Command {
       await writeFile(opts.out, sdl);
     });
 
+  registerImportCommand(program);
   registerReportCommand(program);
   registerExportCommand(program);
   registerKeysCommand(program);

@@ -43,6 +43,9 @@ const envSchema = z.object({
   KIZUNA_KEYS_FILE: z.string().default(DEFAULT_KEYS_FILE),
   /** Who may read: everyone (public, the default) or holders of a key of role READER or higher. */
   KIZUNA_READS: z.enum(['public', 'reader']).default('public'),
+  /** Bulk import: records per UNWIND statement, and the largest import Neo4j runs as one transaction (larger ones are staged). */
+  KIZUNA_IMPORT_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(1000),
+  KIZUNA_IMPORT_TRANSACTION_LIMIT: z.coerce.number().int().min(0).default(20_000),
   NODE_ENV: z.string().optional(),
   // Query limits (src/server/limits/settings.ts) and what one operation may ask of the store.
   KIZUNA_MAX_TOKENS: count(DEFAULT_QUERY_LIMITS.maxTokens),
@@ -107,6 +110,8 @@ export interface Config {
   maxPageSize: number;
   seedFile: string | null;
   auth: AuthConfig;
+  importBatchSize: number;
+  importTransactionLimit: number;
   /** NODE_ENV=production: no "did you mean" suggestions, no introspection. */
   production: boolean;
   limits: QueryLimits;
@@ -136,6 +141,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxPageSize: e.KIZUNA_MAX_PAGE_SIZE,
     seedFile: e.KIZUNA_SEED_FILE ?? null,
     auth: { envKeys: e.KIZUNA_API_KEYS ?? null, keysFile: e.KIZUNA_KEYS_FILE, reads: e.KIZUNA_READS },
+    importBatchSize: e.KIZUNA_IMPORT_BATCH_SIZE,
+    importTransactionLimit: e.KIZUNA_IMPORT_TRANSACTION_LIMIT,
     production: e.NODE_ENV === 'production',
     limits: {
       maxTokens: e.KIZUNA_MAX_TOKENS,

@@ -1,5 +1,7 @@
+import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { finished } from 'node:stream/promises';
 import { Command, Option } from 'commander';
 import { loadConfig } from '../config';
 import { GROUP_LEVELS, type GroupLevel } from '../domain/enums';
@@ -7,9 +9,10 @@ import { isKizunaError } from '../errors';
 import { openSeededStore } from '../ingest/seed';
 import { EXPORT_FORMATS, type ExportFormat } from './export';
 import { exportGraph } from './service';
+import { writeDatasetExport } from '../ingest/import/exportDataset';
 
 interface ExportOptions {
-  format: ExportFormat;
+  format: ExportFormat | 'dataset';
   id?: string;
   hops?: string;
   level?: GroupLevel;
@@ -21,8 +24,8 @@ interface ExportOptions {
 export function registerExportCommand(program: Command): Command {
   return program
     .command('export')
-    .description('Write the collaboration graph (or an ego network) for Gephi, Cytoscape or graphology')
-    .addOption(new Option('--format <format>', 'file format').choices([...EXPORT_FORMATS]).makeOptionMandatory())
+    .description('Write the collaboration graph (or an ego network) for Gephi, Cytoscape or graphology, or the whole graph as a data set (--format dataset) that kizuna import reads back')
+    .addOption(new Option('--format <format>', 'file format').choices([...EXPORT_FORMATS, 'dataset']).makeOptionMandatory())
     .option('--id <id>', 'centre of an ego network: a person or lab id')
     .option('--hops <n>', 'radius of the ego network (with --id)', '1')
     .addOption(new Option('--level <level>', 'grouping shown on nodes').choices([...GROUP_LEVELS]))
@@ -37,6 +40,16 @@ async function runExportCommand(opts: ExportOptions): Promise<number> {
   const config = loadConfig();
   const store = await openSeededStore(config);
   try {
+    if (opts.format === 'dataset') {
+      // JSON for a .json file, YAML otherwise (stdout too): both are the import format.
+      const out = opts.out ? createWriteStream(opts.out) : process.stdout;
+      await writeDatasetExport(store, out, opts.out?.toLowerCase().endsWith('.json') ? 'json' : 'yaml');
+      if (opts.out) {
+        out.end();
+        await finished(out);
+      }
+      return 0;
+    }
     const exported = await exportGraph(store, config.earlyCareer, {
       format: opts.format,
       id: opts.id ?? null,

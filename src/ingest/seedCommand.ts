@@ -8,6 +8,7 @@ import { describeExtraRecords, extraRecords, totalOf } from './extraRecords';
 import { DatasetError, formatProblem, loadDatasetFile } from './load';
 import { DEFAULT_SEED_FILE } from './seed';
 import { datasetToGraph } from './toGraph';
+import { importWithReport, requestFrom } from './import/command';
 
 export interface SeedOptions {
   check?: boolean;
@@ -55,10 +56,9 @@ export async function runSeedCommand(config: Config, opts: SeedOptions, io: Seed
 }
 
 async function seedInto(store: GraphStore, dataset: Dataset, file: string, config: Config, opts: SeedOptions, io: SeedIO): Promise<number> {
-  const graph = datasetToGraph(dataset);
   const where = config.neo4j ? `the Neo4j store at ${config.neo4j.uri}` : `the ${store.kind} store`;
-  if (opts.reset) await store.clear();
-  else {
+  if (!opts.reset) {
+    const graph = datasetToGraph(dataset);
     const extra = await extraRecords(store, graph);
     if (totalOf(extra) > 0) {
       const held = `${where} holds ${totalOf(extra)} record(s) that are not in ${file} (${describeExtraRecords(extra)})`;
@@ -69,9 +69,14 @@ async function seedInto(store: GraphStore, dataset: Dataset, file: string, confi
       io.err.write(`warning: ${held}; every answer will include them. Run \`kizuna seed --reset\` to keep only this data set (or --strict to make this an error).\n`);
     }
   }
-  const written = await store.write(graph);
+  // One import engine for seed and import: validated, batched, all or nothing. --reset replaces the
+  // graph atomically: the old one stays until the new one is complete (and after a crash).
+  const request = { ...requestFrom(config, {}), files: [file], mode: opts.reset ? ('reset' as const) : ('merge' as const) };
+  const progressTo = (io.err as Writable & { isTTY?: boolean }).isTTY ? io.err : null;
+  const code = await importWithReport(store, request, io.out, progressTo);
+  if (code !== 0) return code;
   const counts = await store.counts();
-  io.out.write(`seeded ${where}: ${written.nodes} nodes and ${written.rels} relationships merged\n`);
+  io.out.write(`seeded ${where}\n`);
   io.out.write(`store now holds: ${LABELS.filter((l) => counts.nodes[l]).map((l) => `${l} ${counts.nodes[l]}`).join(', ')}\n`);
   if (store.kind === 'memory') {
     io.out.write(

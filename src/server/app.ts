@@ -24,7 +24,8 @@ export interface AppOptions {
 
 /**
  * The HTTP surface: /graphql, /explorer (the visual explorer), /graphiql (GraphiQL; both offline), /export (graph files for Gephi and
- * Cytoscape), /health (the process is up) and /ready (the store answers).
+ * Cytoscape), /health (the process is up) and /ready (the store answers, holds a graph, and no
+ * staged import is half-written).
  * Every route answers errors through errorHandler (one JSON shape, no stack, no path).
  * Apollo must be started before this is called.
  */
@@ -41,7 +42,12 @@ export function createApp(apollo: ApolloServer<Context>, deps: ContextDeps, logg
   app.get('/ready', async (_req, res) => {
     try {
       await deps.store.ping();
-      res.json({ status: 'ready', store: deps.store.kind });
+      const { empty, importing } = await deps.store.status();
+      // A staged import shows its batches as they land: not a graph to serve from until it commits.
+      // A one-transaction import leaves the old graph visible, so the store stays ready meanwhile.
+      if (importing?.mode === 'staged') return void res.status(503).json({ status: 'importing', store: deps.store.kind, importing });
+      if (empty) return void res.status(503).json({ status: 'empty', store: deps.store.kind });
+      res.json({ status: 'ready', store: deps.store.kind, ...(importing ? { importing } : {}) });
     } catch (error) {
       logger.warn({ requestId: res.locals.requestId, err: error }, 'readiness check failed');
       res.status(503).json({ status: 'unavailable', store: deps.store.kind });

@@ -5,6 +5,8 @@ import type { CollaborationProjection } from './projection';
 import type { CirculationFacts, CirculationQuery } from '../circulation/facts';
 import type { ChangeEntry, ChangePage, ChangeQuery, StoredChange } from './changes';
 import type { TreeResult, TreeRoot } from './tree';
+import type { ImportOptions, ImportSession, ReplaceScope, StoreStatus } from './importSession';
+import type { RecordState } from './records';
 
 /**
  * The one port every store implements: the embedded in-process store (the default) and Neo4j.
@@ -42,8 +44,23 @@ export interface GraphStore {
   /** Idempotent upsert (merge on ids): writing the same graph twice leaves the same store. */
   write(graph: Graph): Promise<WriteSummary>;
 
-  /** Removes everything; tests and `seed --reset` only. */
+  /** Removes everything; tests only (`seed --reset` is an atomic replace import). */
   clear(): Promise<void>;
+
+  /**
+   * Records by id, in order, null where none: the node's props and the relationships the record
+   * states (store/records.ts OWNED_RELS), or every relationship it has with `allRels`.
+   */
+  recordStates(ids: readonly string[], options?: { allRels?: boolean }): Promise<(RecordState | null)[]>;
+
+  /** Ids of one label's records within a replace scope, in id order, a page after `after`. */
+  recordIds(scope: ReplaceScope, label: Label, after: string | null, first: number): Promise<string[]>;
+
+  /** Starts a bulk import (store/importSession.ts says how each store keeps it all-or-nothing). */
+  beginImport(options: ImportOptions): Promise<ImportSession>;
+
+  /** Whether the store is empty and which import runs; an import whose process died is rolled back first. */
+  status(): Promise<StoreStatus>;
 
   /** A monotonically increasing number that changes whenever the data does (cache key for projections). */
   version(): Promise<number>;

@@ -12,6 +12,9 @@ import { compareBySortKey, compareStrings, isAfter, searchScore } from './orderi
 import { StoreError } from '../errors';
 import { matchesChangeQuery, storedChange, type ChangeEntry, type ChangePage, type ChangeQuery, type StoredChange } from '../changes';
 import { checkedChangeEntries } from '../changeEntries';
+import type { ImportOptions, ImportSession, ReplaceScope, StoreStatus } from '../importSession';
+import { withoutNulls, type RecordState } from '../records';
+import { MemoryImportSession, memoryRecordIds, memoryRecordStates } from './imports';
 
 /**
  * The embedded store: the whole graph in process memory, indexed by id and by (node, type,
@@ -96,6 +99,23 @@ export class MemoryStore implements GraphStore {
     return this.dataVersion;
   }
 
+  async recordStates(ids: readonly string[], options: { allRels?: boolean } = {}): Promise<(RecordState | null)[]> {
+    return memoryRecordStates(this, ids, options.allRels ?? false);
+  }
+
+  async recordIds(scope: ReplaceScope, label: Label, after: string | null, first: number): Promise<string[]> {
+    return memoryRecordIds(this, scope, label, after, first);
+  }
+
+  async beginImport(_options: ImportOptions): Promise<ImportSession> {
+    return new MemoryImportSession(this);
+  }
+
+  /** An embedded import is staged in its own process and applied in one step: never seen half-done. */
+  async status(): Promise<StoreStatus> {
+    return { empty: this.nodes.size === 0, importing: null };
+  }
+
   async ping(): Promise<void> {}
 
   async close(): Promise<void> {}
@@ -103,6 +123,46 @@ export class MemoryStore implements GraphStore {
   /** Synchronous reads for the filters and projection of this store (same process, no I/O). */
   nodesWithLabel(label: Label): GraphNode[] {
     return [...this.nodes.values()].filter((n) => n.label === label);
+  }
+
+  node(id: string): GraphNode | undefined {
+    return this.nodes.get(id);
+  }
+
+  /** Every relationship of a node, both directions. */
+  relsOf(id: string): GraphRel[] {
+    const keys = new Set<string>();
+    for (const slot of this.adjacency.get(id)?.values() ?? []) for (const key of slot) keys.add(key);
+    return [...keys].map((key) => this.rels.get(key)!).filter(Boolean);
+  }
+
+  /** Mutators for the import session (imports.ts), which applies a whole import in one synchronous step. */
+  putNode(node: GraphNode): void {
+    this.nodes.set(node.id, node);
+  }
+
+  putRel(rel: GraphRel): void {
+    const key = relKey(rel);
+    this.rels.set(key, rel);
+    this.index(rel.from, `OUT|${rel.type}`, key);
+    this.index(rel.to, `IN|${rel.type}`, key);
+  }
+
+  removeRel(rel: GraphRel): void {
+    const key = relKey(rel);
+    this.rels.delete(key);
+    this.adjacency.get(rel.from)?.get(`OUT|${rel.type}`)?.delete(key);
+    this.adjacency.get(rel.to)?.get(`IN|${rel.type}`)?.delete(key);
+  }
+
+  removeNode(id: string): void {
+    for (const rel of this.relsOf(id)) this.removeRel(rel);
+    this.adjacency.delete(id);
+    this.nodes.delete(id);
+  }
+
+  touch(): void {
+    this.dataVersion += 1;
   }
 
   neighboursOf(id: string, rel: RelType, direction: Direction): Neighbour[] {
@@ -129,13 +189,6 @@ export class MemoryStore implements GraphStore {
       if (!from || !to) throw new StoreError('INVALID', `relationship ${rel.type} from ${rel.from} to ${rel.to} has a missing endpoint`);
       if (!isAllowedEndpointPair(rel.type, from, to)) throw new StoreError('INVALID', `${rel.type} may not join ${from} to ${to}`);
     }
-  }
-
-  private putRel(rel: GraphRel): void {
-    const key = relKey(rel);
-    this.rels.set(key, rel);
-    this.index(rel.from, `OUT|${rel.type}`, key);
-    this.index(rel.to, `IN|${rel.type}`, key);
   }
 
   private index(id: string, slot: string, key: string): void {
@@ -178,7 +231,7 @@ export class MemoryStore implements GraphStore {
     for (const id of commit.deletes) this.removeNode(id);
     for (const { node, owned } of commit.upserts) {
       for (const { type, direction } of owned) {
-        for (const key of [...(this.adjacency.get(node.id)?.get(`${direction}|${type}`) ?? [])]) this.removeRel(key);
+        for (const key of [...(this.adjacency.get(node.id)?.get(`${direction}|${type}`) ?? [])]) this.removeRelByKey(key);
       }
       this.nodes.set(node.id, { ...node, props: withoutNulls(node.props) });
     }
@@ -204,18 +257,9 @@ export class MemoryStore implements GraphStore {
     }
   }
 
-  private removeNode(id: string): void {
-    for (const keys of this.adjacency.get(id)?.values() ?? []) for (const key of [...keys]) this.removeRel(key);
-    this.adjacency.delete(id);
-    this.nodes.delete(id);
-  }
-
-  private removeRel(key: string): void {
+  private removeRelByKey(key: string): void {
     const rel = this.rels.get(key);
-    if (!rel) return;
-    this.rels.delete(key);
-    this.adjacency.get(rel.from)?.get(`OUT|${rel.type}`)?.delete(key);
-    this.adjacency.get(rel.to)?.get(`IN|${rel.type}`)?.delete(key);
+    if (rel) this.removeRel(rel);
   }
 
   /** Circulation facts computed in process (store/memory/circulation.ts, the Cypher's oracle). */
@@ -223,12 +267,3 @@ export class MemoryStore implements GraphStore {
     return memoryCirculationFacts(this, query);
   }
 }
-
-/**
- * Neo4j cannot store null, so a null property is simply absent there; the embedded store drops
- * nulls on write too, which makes both stores return identical property maps.
- */
-function withoutNulls(props: Props): Props {
-  return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null && v !== undefined));
-}
-

@@ -30,12 +30,30 @@ const UNAVAILABLE_MESSAGE_PATTERNS = [
 
 const CONFLICT_STATUS = 'Neo.ClientError.Schema.ConstraintValidationFailed';
 
+/**
+ * A write too large for Neo4j's transaction memory: named with the setting that bounds it, since
+ * "unavailable" would send an operator looking for a dead server. Transient for the driver (it
+ * retries), but the same write fails again: it needs smaller transactions or a larger pool.
+ */
+const MEMORY_LIMIT_SETTINGS: Record<string, string> = {
+  'Neo.TransientError.General.MemoryPoolOutOfMemoryError': 'db.memory.transaction.total.max (all transactions together) or server.memory.heap.max_size',
+  'Neo.TransientError.General.TransactionMemoryLimit': 'db.memory.transaction.max (one transaction)',
+};
+
+export function memoryLimitMessage(code: string): string {
+  return (
+    `Neo4j ran out of transaction memory (${code}): the write is larger than ${MEMORY_LIMIT_SETTINGS[code]} allows. ` +
+    'Import in smaller transactions (KIZUNA_IMPORT_TRANSACTION_LIMIT, KIZUNA_IMPORT_BATCH_SIZE) or raise that setting in neo4j.conf'
+  );
+}
 /** Neo4j stopped the transaction at its time limit (TransactionTimedOut, …ClientConfiguration). */
 const TIMEOUT_STATUS_PREFIX = 'Neo.ClientError.Transaction.TransactionTimedOut';
 export const TIMEOUT_MESSAGE = 'The query took longer than the database allows and was stopped';
 
 export function toStoreError(error: unknown): unknown {
   if (error instanceof StoreError) return error;
+  const code = codeOf(error);
+  if (code && code in MEMORY_LIMIT_SETTINGS) return new StoreError('UNAVAILABLE', memoryLimitMessage(code), { cause: error });
   if (isUnavailable(error)) return new StoreError('UNAVAILABLE', UNAVAILABLE_MESSAGE, { cause: error });
   if (codeOf(error) === CONFLICT_STATUS) return new StoreError('CONFLICT', CONFLICT_MESSAGE, { cause: error });
   if (codeOf(error)?.startsWith(TIMEOUT_STATUS_PREFIX)) return new StoreError('TIMEOUT', TIMEOUT_MESSAGE, { cause: error });

@@ -13,6 +13,12 @@ export type Row = Record<string, unknown>;
 /** Runs one statement inside a transaction function; rows come back converted. */
 export type RunInTx = (query: CypherQuery) => Promise<Row[]>;
 
+export interface OpenTransaction {
+  run: RunInTx;
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+}
+
 export interface ExecutorTuning {
   /** How long to wait for a pooled connection (also bounds connecting to a dead host). */
   connectionAcquisitionTimeoutMs: number;
@@ -133,6 +139,29 @@ export class Executor {
       const result = await session.run(query.cypher, query.params);
       return result.records.map((record) => plain(record.toObject()) as Row);
     });
+  }
+
+  /**
+   * An explicit transaction that spans many statements and is committed or rolled back by the
+   * caller (bulk import in one transaction). Not retried: the caller owns the whole unit of work.
+   * If the process dies, Neo4j rolls it back when the connection drops.
+   */
+  async openTransaction(): Promise<OpenTransaction> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    const guard = async <T>(work: () => Promise<T>): Promise<T> => {
+      try {
+        return await work();
+      } catch (error) {
+        throw toStoreError(error);
+      }
+    };
+    const tx = await guard(() => session.beginTransaction());
+    const finish = (end: () => Promise<void>) => guard(end).finally(() => session.close().catch(() => undefined));
+    return {
+      run: (query) => guard(async () => (await tx.run(query.cypher, query.params)).records.map((r) => plain(r.toObject()) as Row)),
+      commit: () => finish(() => tx.commit()),
+      rollback: () => finish(() => (tx.isOpen() ? tx.rollback() : Promise.resolve())),
+    };
   }
 
   /** Answers when the database can run a statement (server up, credentials good, database exists). */

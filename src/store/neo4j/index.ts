@@ -5,6 +5,7 @@ import { awaitIndexesQuery, schemaQueries } from './cypher/schema';
 import { UNAVAILABLE_MESSAGE } from './driverErrors';
 import { Executor, type ExecutorTuning } from './executor';
 import { Neo4jStore } from './neo4jStore';
+import { recoverDeadImport } from './importSession';
 
 /** How long start-up waits for freshly created indexes to come online. */
 const INDEX_WAIT_SECONDS = 60;
@@ -19,6 +20,8 @@ export async function createNeo4jStore(config: Neo4jConfig, tuning?: ExecutorTun
   try {
     await executor.ping();
     await ensureSchema(executor);
+    // An import killed mid-way is rolled back before anything reads the store.
+    await recoverDeadImport(executor);
   } catch (error) {
     await executor.close().catch(() => undefined);
     if (error instanceof StoreError && error.kind === 'UNAVAILABLE') {

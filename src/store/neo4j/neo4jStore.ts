@@ -23,6 +23,10 @@ import { treeQuery } from './cypher/tree';
 import type { TreeMap, TreeResult, TreeRoot } from '../tree';
 import { planWrite, type WritePlan } from './cypher/write';
 import type { Executor, Row, RunInTx } from './executor';
+import type { ImportOptions, ImportSession, ReplaceScope, StoreStatus } from '../importSession';
+import type { RecordState } from '../records';
+import { isEmptyQuery, recordIdsQuery } from './cypher/import';
+import { beginNeo4jImport, readStates, recoverDeadImport } from './importSession';
 import { decodeProjection } from './projectionRows';
 import { storedChange } from '../changes';
 import { asArray, asNumber, decodeCounts, decodeNeighbourRow, decodeNode, groupByKeys, orderByKeys } from './rows';
@@ -132,6 +136,25 @@ export class Neo4jStore implements GraphStore {
     } finally {
       this.versionSeen = null;
     }
+  }
+
+  recordStates(ids: readonly string[], options: { allRels?: boolean } = {}): Promise<(RecordState | null)[]> {
+    return this.executor.readTransaction((run) => readStates(run, ids, options.allRels ?? false));
+  }
+
+  async recordIds(scope: ReplaceScope, label: Label, after: string | null, first: number): Promise<string[]> {
+    return (await this.executor.read(recordIdsQuery(scope, label, after, first))).map((row) => String(row.id));
+  }
+
+  beginImport(options: ImportOptions): Promise<ImportSession> {
+    return beginNeo4jImport(this.executor, options);
+  }
+
+  /** Also rolls back an import whose process died (neo4j/importSession.ts), so a crash is repaired by the next look. */
+  async status(): Promise<StoreStatus> {
+    const importing = await recoverDeadImport(this.executor);
+    const [row] = await this.executor.read(isEmptyQuery());
+    return { empty: row?.empty === true, importing };
   }
 
   version(): Promise<number> {

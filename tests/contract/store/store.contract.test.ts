@@ -412,7 +412,7 @@ if (neo4jConfig) {
 
     it('has a unique id constraint for every label', async () => {
       const rows = await cypher("SHOW CONSTRAINTS YIELD name, type WHERE type = 'UNIQUENESS' AND name STARTS WITH 'kizuna_' RETURN collect(name) AS names");
-      expect(rows[0].names).toHaveLength(14); // 11 domain labels, KizunaMeta, KizunaTestMarker, Change (the change log)
+      expect(rows[0].names).toHaveLength(16); // 11 domain labels, KizunaMeta, KizunaTestMarker, KizunaImport, KizunaUndo, Change (the change log)
     });
   });
 }

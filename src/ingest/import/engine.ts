@@ -1,0 +1,183 @@
+import { LABELS } from '../../domain/ids';
+import type { ImportMode, ImportSession, RecordGraph, ReplaceScope } from '../../store/importSession';
+import type { GraphStore } from '../../store/port';
+import { withoutNulls, type RecordState } from '../../store/records';
+import { recordToGraph } from '../toGraph';
+import { checkImport, emptyCounts, parseRecord, type ImportManifest } from './check';
+import { diffRecord, type ChangeKind, type RecordChange } from './diff';
+import type { ImportProblem } from './problems';
+import { openImportFiles, type ImportFiles } from './readers';
+import { COLLECTION_OF_LABEL, COLLECTION_LABEL, type Collection } from './records';
+
+export interface ImportRequest {
+  files: string[];
+  /** merge: upsert only; replace: also remove what the files' documents no longer state; reset: the store becomes the files. */
+  mode: 'merge' | 'replace' | 'reset';
+  dryRun?: boolean;
+  /** Records per write statement (UNWIND batch). */
+  batchSize: number;
+  /** Neo4j: imports up to this many records run as one transaction, larger ones staged (store/importSession.ts). */
+  transactionLimit: number;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Every record's change, a batch at a time, as it is written (or, in a dry run, found): for the change log and the dry-run listing. */
+  onChanges?: (changes: RecordChange[]) => Promise<void> | void;
+}
+
+export interface ImportProgress {
+  phase: 'nodes' | 'relationships' | 'deletions';
+  done: number;
+  total: number;
+}
+
+export type ChangeCounts = Record<ChangeKind, number>;
+
+export interface ImportResult {
+  ok: boolean;
+  problems: ImportProblem[];
+  dryRun: boolean;
+  mode: ImportMode | null;
+  records: number;
+  summary: Record<Collection, ChangeCounts>;
+}
+
+/**
+ * Bulk import: `kizuna import`, `kizuna seed` and (small files) `importDataset` all come here.
+ * 1. validate every record of every file (check.ts); any problem: report them all, write nothing;
+ * 2. write the records' nodes in batches, learning each record's previous state (the diff);
+ * 3. write the records' relationships (every endpoint exists by now, whatever the file order);
+ * 4. for replace/reset, remove the records in scope that the files no longer state;
+ * 5. commit. Any failure rolls back (store/importSession.ts says how each store does it).
+ * The files are read again for each pass rather than held in memory.
+ */
+export async function runImport(store: GraphStore, request: ImportRequest): Promise<ImportResult> {
+  const files = await openImportFiles(request.files);
+  const { problems, manifest } = await checkImport(store, files);
+  const result: ImportResult = { ok: problems.length === 0, problems, dryRun: Boolean(request.dryRun), mode: null, records: manifest.records, summary: emptySummary() };
+  if (!result.ok) return result;
+  const scope = replaceScope(request.mode, manifest);
+  if (request.dryRun) {
+    await dryRun(store, files, manifest, scope, request, result);
+    return result;
+  }
+  const session = await store.beginImport({ records: manifest.records, transactionLimit: request.transactionLimit, files: request.files });
+  result.mode = session.mode;
+  const killer = testKillSwitch();
+  try {
+    const total = manifest.records;
+    // Which records this import creates, by their place in the files (read in the same order each pass).
+    const created = new Uint8Array(total);
+    let done = 0;
+    await forEachBatch(files, request.batchSize, async (batch) => {
+      const before = await session.upsertNodes(batch);
+      before.forEach((b, i) => (created[done + i] = b === null ? 1 : 0));
+      await record(result, request, batch.map((r, i) => diffRecord(before[i], stateOf(r))));
+      done += batch.length;
+      request.onProgress?.({ phase: 'nodes', done, total });
+      killer();
+    });
+    done = 0;
+    await forEachBatch(files, request.batchSize, async (batch) => {
+      await session.replaceRels(batch.map((r, i) => ({ ...r, created: created[done + i] === 1 })));
+      done += batch.length;
+      request.onProgress?.({ phase: 'relationships', done, total });
+      killer();
+    });
+    if (scope) {
+      await forEachStale(store, scope, manifest, request.batchSize, async (ids) => {
+        const before = await session.deleteRecords(ids);
+        await record(result, request, before.map((b) => diffRecord(b, null)));
+        killer();
+      });
+    }
+    await session.commit();
+  } catch (error) {
+    await session.rollback().catch(() => undefined);
+    throw error;
+  }
+  return result;
+}
+
+async function dryRun(store: GraphStore, files: ImportFiles, manifest: ImportManifest, scope: ReplaceScope | null, request: ImportRequest, result: ImportResult): Promise<void> {
+  let done = 0;
+  await forEachBatch(files, request.batchSize, async (batch) => {
+    const before = await store.recordStates(batch.map((r) => r.id));
+    await record(result, request, batch.map((r, i) => diffRecord(before[i], stateOf(r))));
+    done += batch.length;
+    request.onProgress?.({ phase: 'nodes', done, total: manifest.records });
+  });
+  if (scope) {
+    await forEachStale(store, scope, manifest, request.batchSize, async (ids) => {
+      const before = await store.recordStates(ids, { allRels: true });
+      await record(result, request, before.filter((b): b is RecordState => b !== null).map((b) => diffRecord(b, null)));
+    });
+  }
+}
+
+async function record(result: ImportResult, request: ImportRequest, changes: RecordChange[]): Promise<void> {
+  for (const change of changes) result.summary[COLLECTION_OF_LABEL[change.label]][change.kind] += 1;
+  await request.onChanges?.(changes);
+}
+
+/** `--replace` removes what the files' documents state no longer; `seed --reset` everything the files do not hold. */
+function replaceScope(mode: ImportRequest['mode'], manifest: ImportManifest): ReplaceScope | null {
+  if (mode === 'reset') return { kind: 'all' };
+  if (mode === 'replace') return { kind: 'documents', documents: [...manifest.documents] };
+  return null;
+}
+
+/** Reads the files again, record by record (they were validated: a failure now is a changed file), in batches. */
+async function forEachBatch(files: ImportFiles, size: number, visit: (batch: RecordGraph[]) => Promise<void>): Promise<void> {
+  let batch: RecordGraph[] = [];
+  const fail = (p: ImportProblem) => {
+    throw new Error(`${p.file}:${p.line ?? '?'}: the file changed during the import (${p.reason})`);
+  };
+  for (const { read } of files.readers) {
+    for await (const item of read()) {
+      if (item.kind === 'problem') fail(item.problem);
+      if (item.kind !== 'record') continue;
+      const parsed = parseRecord(item.raw, fail)!;
+      batch.push({ id: parsed.record.id, label: COLLECTION_LABEL[parsed.collection], graph: recordToGraph(parsed.collection, parsed.record as never) });
+      if (batch.length >= size) {
+        await visit(batch);
+        batch = [];
+      }
+    }
+  }
+  if (batch.length) await visit(batch);
+}
+
+/** Stored records in scope that the import does not hold, label by label, in id order. */
+async function forEachStale(store: GraphStore, scope: ReplaceScope, manifest: ImportManifest, size: number, visit: (ids: string[]) => Promise<void>): Promise<void> {
+  for (const label of LABELS) {
+    let after: string | null = null;
+    for (;;) {
+      const page = await store.recordIds(scope, label, after, size);
+      if (!page.length) break;
+      after = page[page.length - 1];
+      const stale = page.filter((id) => !manifest.ids.has(id));
+      if (stale.length) await visit(stale);
+    }
+  }
+}
+
+function stateOf(record: RecordGraph): RecordState {
+  const node = record.graph.nodes[0];
+  return { id: record.id, label: record.label, props: withoutNulls(node.props), rels: record.graph.rels.map((r) => ({ ...r, props: withoutNulls(r.props) })) };
+}
+
+function emptySummary(): Record<Collection, ChangeCounts> {
+  const counts = emptyCounts();
+  return Object.fromEntries(Object.keys(counts).map((c) => [c, { created: 0, updated: 0, unchanged: 0, deleted: 0 }])) as Record<Collection, ChangeCounts>;
+}
+
+/**
+ * For the crash tests only (tests/e2e/import-kill.test.ts): KIZUNA_TEST_IMPORT_KILL_AFTER_BATCH=N
+ * makes the importer SIGKILL itself after its N-th written batch, as `kill -9` would.
+ */
+function testKillSwitch(): () => void {
+  const limit = Number(process.env.KIZUNA_TEST_IMPORT_KILL_AFTER_BATCH ?? 0);
+  let batches = 0;
+  return () => {
+    if (limit > 0 && ++batches >= limit) process.kill(process.pid, 'SIGKILL');
+  };
+}

@@ -1,0 +1,72 @@
+import { SingleBar } from 'cli-progress';
+import type { Writable } from 'node:stream';
+import type { ImportProgress } from './engine';
+
+export interface ProgressReporter {
+  update(progress: ImportProgress): void;
+  stop(): void;
+}
+
+const PHASE_NAMES: Record<ImportProgress['phase'], string> = { nodes: 'records', relationships: 'relationships', deletions: 'removals' };
+
+/**
+ * Import progress: on a terminal a cli-progress bar per phase with records/s and ETA; elsewhere
+ * (CI logs, a pipe) one plain line each time a phase passes another 10%, so logs stay short.
+ */
+export function progressReporter(out: Writable & { isTTY?: boolean }): ProgressReporter {
+  return out.isTTY ? new BarProgress(out) : new LineProgress(out);
+}
+
+class BarProgress implements ProgressReporter {
+  private bar: SingleBar | null = null;
+  private phase: string | null = null;
+
+  constructor(private readonly out: Writable) {}
+
+  update(p: ImportProgress): void {
+    if (p.phase !== this.phase) {
+      this.bar?.stop();
+      this.phase = p.phase;
+      this.bar = new SingleBar({
+        stream: this.out as NodeJS.WritableStream,
+        format: `${PHASE_NAMES[p.phase].padEnd(13)} [{bar}] {percentage}% | {value}/{total} | {rate} records/s | ETA {eta_formatted}`,
+        etaBuffer: 20,
+        hideCursor: true,
+      });
+      this.bar.start(p.total, 0, { rate: 0 });
+      this.startedAt = Date.now();
+    }
+    const seconds = (Date.now() - this.startedAt) / 1000;
+    this.bar!.update(p.done, { rate: seconds > 0 ? Math.round(p.done / seconds) : 0 });
+  }
+
+  private startedAt = Date.now();
+
+  stop(): void {
+    this.bar?.stop();
+  }
+}
+
+class LineProgress implements ProgressReporter {
+  private phase: string | null = null;
+  private nextTenth = 1;
+  private startedAt = Date.now();
+
+  constructor(private readonly out: Writable) {}
+
+  update(p: ImportProgress): void {
+    if (p.phase !== this.phase) {
+      this.phase = p.phase;
+      this.nextTenth = 1;
+      this.startedAt = Date.now();
+    }
+    if (p.total <= 0) return;
+    const tenth = Math.floor((p.done * 10) / p.total);
+    if (tenth < this.nextTenth) return;
+    this.nextTenth = tenth + 1;
+    const seconds = Math.max(0.001, (Date.now() - this.startedAt) / 1000);
+    this.out.write(`import: ${PHASE_NAMES[p.phase]} ${tenth * 10}% (${p.done}/${p.total}, ${Math.round(p.done / seconds)} records/s)\n`);
+  }
+
+  stop(): void {}
+}

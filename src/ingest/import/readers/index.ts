@@ -1,0 +1,58 @@
+import { extname } from 'node:path';
+import type { ImportProblem } from '../problems';
+import { CITATION_COLUMNS, csvKindOf, MEMBERSHIP_COLUMNS, REQUIRED_COLUMN } from './csvColumns';
+import { emptyAttachments, readCsvRecords, readCsvRows, type Attachments } from './csv';
+import { readJsonDataset } from './json';
+import type { Reader } from './types';
+import { readYamlDataset } from './yaml';
+
+export type { ReadItem, Reader } from './types';
+
+/** The files of one import, each with a reader that can be run again from the start. */
+export interface ImportFiles {
+  readers: Array<{ file: string; read: Reader }>;
+  /** Attachment rows (memberships.csv, citations.csv) by record id, with the place of each row. */
+  attachments: Attachments;
+  attachmentRows: Map<string, ImportProblem>;
+  problems: ImportProblem[];
+}
+
+/**
+ * Sorts an import's files by kind: data-set files (.yaml, .yml, .json) and CSV files named after
+ * their record type. memberships.csv and citations.csv are read here, whole (they hold a few
+ * columns per row), so that the record files can stream with their rows attached.
+ */
+export async function openImportFiles(files: readonly string[]): Promise<ImportFiles> {
+  const result: ImportFiles = { readers: [], attachments: emptyAttachments(), attachmentRows: new Map(), problems: [] };
+  for (const file of files) {
+    const ext = extname(file).toLowerCase();
+    if (ext === '.yaml' || ext === '.yml') result.readers.push({ file, read: () => readYamlDataset(file) });
+    else if (ext === '.json') result.readers.push({ file, read: () => readJsonDataset(file) });
+    else if (ext === '.csv') {
+      const kind = csvKindOf(file);
+      if (!kind) result.problems.push({ file, reason: 'a CSV file is named after its record type: people.csv, visits.csv, … (docs/dataset-format.md)' });
+      else if (kind.kind === 'records') result.readers.push({ file, read: () => readCsvRecords(file, kind, result.attachments) });
+      else await loadAttachment(file, kind.kind, result);
+    } else result.problems.push({ file, reason: 'unknown file type: import reads .yaml, .yml, .json and .csv files' });
+  }
+  return result;
+}
+
+async function loadAttachment(file: string, kind: 'memberships' | 'citations', into: ImportFiles): Promise<void> {
+  const columns = kind === 'memberships' ? MEMBERSHIP_COLUMNS : CITATION_COLUMNS;
+  const owner = REQUIRED_COLUMN[kind];
+  for await (const row of readCsvRows(file, columns, owner)) {
+    if ('problem' in row) {
+      into.problems.push(row.problem);
+      continue;
+    }
+    const { [owner]: id, ...rest } = row.values;
+    if (typeof id !== 'string') {
+      into.problems.push({ ...row.at, field: owner, reason: `every row names its record in "${owner}"` });
+      continue;
+    }
+    const map = (kind === 'memberships' ? into.attachments.memberships : into.attachments.citations) as Map<string, unknown[]>;
+    map.set(id, [...(map.get(id) ?? []), rest]);
+    if (!into.attachmentRows.has(id)) into.attachmentRows.set(id, { ...row.at, recordId: id, reason: `${kind}.csv names ${id}, which no record file of this import defines` });
+  }
+}

@@ -1,0 +1,58 @@
+import type { Label } from '../domain/ids';
+import type { Graph } from './graph';
+import type { RecordState } from './records';
+
+/**
+ * The store's half of a bulk import (ingest/import/engine.ts drives it). Everything written
+ * through a session becomes part of the graph together, or not at all:
+ * - the embedded store stages the changes and applies them in one synchronous step at commit;
+ * - Neo4j, up to `transactionLimit` records, runs the whole import in one transaction;
+ * - Neo4j above that writes in batches, each with an undo entry in the same transaction, and the
+ *   import commits by deleting its marker; a failed, cancelled or killed import is rolled back from
+ *   the undo entries (at once, or by the next process that opens the store).
+ */
+export interface ImportSession {
+  readonly mode: ImportMode;
+  /** Writes the records' nodes; returns each record's state before (null: it is new). */
+  upsertNodes(records: readonly RecordGraph[]): Promise<(RecordState | null)[]>;
+  /** Replaces the relationships the records state (after all nodes are written, so every endpoint exists). */
+  replaceRels(records: readonly RecordGraph[]): Promise<void>;
+  /** Removes records and every relationship they have; returns their states before. */
+  deleteRecords(ids: readonly string[]): Promise<RecordState[]>;
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+}
+
+export type ImportMode = 'memory' | 'transaction' | 'staged';
+
+/** One record's node and the relationships it states (ingest/toGraph.recordToGraph). */
+export interface RecordGraph {
+  id: string;
+  label: Label;
+  graph: Graph;
+  /** Created by this import (known once its node is written): it has no old relationships to remove. */
+  created?: boolean;
+}
+
+export interface ImportOptions {
+  /** Records in the import: Neo4j runs it as one transaction up to transactionLimit, staged above. */
+  records: number;
+  transactionLimit: number;
+  /** File names, shown by /ready while the import runs. */
+  files: string[];
+}
+
+/** What a replace import may remove: everything (seed --reset), or what the named documents state. */
+export type ReplaceScope = { kind: 'all' } | { kind: 'documents'; documents: string[] };
+
+export interface StoreStatus {
+  empty: boolean;
+  importing: ImportInProgress | null;
+}
+
+export interface ImportInProgress {
+  importId: string;
+  mode: ImportMode;
+  files: string[];
+  startedAt: string;
+}

@@ -1,0 +1,331 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { labelOfId, type Label } from '../../domain/ids';
+import { StoreError } from '../errors';
+import { relKey, type GraphRel, type RelType } from '../graph';
+import type { ImportInProgress, ImportOptions, ImportSession, RecordGraph } from '../importSession';
+import type { RecordState } from '../records';
+import {
+  createMarkerQuery,
+  deleteMarkerQuery,
+  deleteRecordsQuery,
+  deleteUndoQuery,
+  heartbeatQuery,
+  readMarkerQuery,
+  readUndoQuery,
+  recordStatesQuery,
+  removeStaleRelsQueries,
+  writeUndoQuery,
+  type MarkerProps,
+} from './cypher/import';
+import { bumpVersionQuery } from './cypher/meta';
+import { planWrite, upsertNodesQuery } from './cypher/write';
+import type { Executor, OpenTransaction, Row, RunInTx } from './executor';
+import { asArray, asRecord, asString, decodeRelProps } from './rows';
+
+/** A marker whose process cannot be checked (another host) is presumed dead after this long without a heartbeat. */
+const STALE_AFTER_MS = Number(process.env.KIZUNA_IMPORT_STALE_MS ?? 120_000);
+const HEARTBEAT_MS = 10_000;
+const UNDO_PAGE = 20;
+
+/**
+ * Bulk import into Neo4j (store/importSession.ts describes the contract). Up to
+ * `transactionLimit` records the whole import is one explicit transaction: readers see the old
+ * graph until commit, and a killed process leaves nothing (Neo4j rolls back when the connection
+ * drops). Above it, each batch is its own transaction (so the import never outgrows Neo4j's
+ * transaction memory pool) and carries an undo entry with the state it overwrote; the import
+ * commits by deleting its marker, and anything else (an error, a kill -9) ends in a rollback from
+ * the undo entries, by this process or by the next one that opens the store.
+ */
+export async function beginNeo4jImport(executor: Executor, options: ImportOptions): Promise<ImportSession> {
+  await recoverDeadImport(executor);
+  const mode = options.records <= options.transactionLimit ? 'transaction' : 'staged';
+  const importId = `${new Date().toISOString().replace(/[-:.]/g, '')}-${randomUUID().slice(0, 8)}`;
+  const now = new Date().toISOString();
+  const marker: MarkerProps = { importId, mode, files: options.files, startedAt: now, heartbeat: now, pid: process.pid, host: hostname() };
+  try {
+    await executor.write(createMarkerQuery(marker));
+  } catch (error) {
+    if (error instanceof StoreError && error.kind === 'CONFLICT') {
+      const running = await readMarker(executor);
+      throw new StoreError('CONFLICT', `another import is running (${running ? describeMarker(running) : 'unknown'}); try again when it has finished`);
+    }
+    throw error;
+  }
+  if (mode === 'transaction') return new TransactionImport(executor, importId, await executor.openTransaction());
+  return new StagedImport(executor, importId);
+}
+
+abstract class Neo4jImport implements ImportSession {
+  abstract readonly mode: 'transaction' | 'staged';
+  private readonly heartbeat: NodeJS.Timeout;
+
+  constructor(
+    protected readonly executor: Executor,
+    protected readonly importId: string,
+  ) {
+    this.heartbeat = setInterval(() => {
+      void executor.write(heartbeatQuery(importId, new Date().toISOString())).catch(() => undefined);
+    }, HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  abstract upsertNodes(records: readonly RecordGraph[]): Promise<(RecordState | null)[]>;
+  abstract replaceRels(records: readonly RecordGraph[]): Promise<void>;
+  abstract deleteRecords(ids: readonly string[]): Promise<RecordState[]>;
+  abstract commit(): Promise<void>;
+  abstract rollback(): Promise<void>;
+
+  protected stopHeartbeat(): void {
+    clearInterval(this.heartbeat);
+  }
+}
+
+class TransactionImport extends Neo4jImport {
+  readonly mode = 'transaction' as const;
+
+  constructor(executor: Executor, importId: string, private readonly tx: OpenTransaction) {
+    super(executor, importId);
+  }
+
+  upsertNodes(records: readonly RecordGraph[]) {
+    return upsertNodesIn(this.tx.run, records);
+  }
+
+  replaceRels(records: readonly RecordGraph[]) {
+    return replaceRelsIn(this.tx.run, records);
+  }
+
+  deleteRecords(ids: readonly string[]) {
+    return deleteRecordsIn(this.tx.run, ids);
+  }
+
+  async commit(): Promise<void> {
+    this.stopHeartbeat();
+    await this.tx.run(bumpVersionQuery());
+    await this.tx.commit();
+    await this.executor.write(deleteMarkerQuery(this.importId));
+  }
+
+  async rollback(): Promise<void> {
+    this.stopHeartbeat();
+    await this.tx.rollback().catch(() => undefined);
+    await this.executor.write(deleteMarkerQuery(this.importId));
+  }
+}
+
+class StagedImport extends Neo4jImport {
+  readonly mode = 'staged' as const;
+  private seq = 0;
+
+  async upsertNodes(records: readonly RecordGraph[]): Promise<(RecordState | null)[]> {
+    const seq = ++this.seq;
+    return this.executor.writeTransaction(async (run) => {
+      const before = await readStates(run, records.map((r) => r.id), false);
+      const entries = records.map((r, i) => undoEntry(r.id, r.label, before[i], false));
+      await run(writeUndoQuery(this.importId, seq, JSON.stringify(entries)));
+      await writeNodes(run, records);
+      return before;
+    });
+  }
+
+  /** Needs no undo of its own: the nodes' undo entries hold every relationship the records stated before. */
+  replaceRels(records: readonly RecordGraph[]): Promise<void> {
+    return this.executor.writeTransaction((run) => replaceRelsIn(run, records));
+  }
+
+  async deleteRecords(ids: readonly string[]): Promise<RecordState[]> {
+    const seq = ++this.seq;
+    return this.executor.writeTransaction(async (run) => {
+      const before = (await readStates(run, ids, true)).filter((s): s is RecordState => s !== null);
+      await run(writeUndoQuery(this.importId, seq, JSON.stringify(before.map((s) => undoEntry(s.id, s.label, s, true)))));
+      await deleteIn(run, before.map((s) => s.id));
+      return before;
+    });
+  }
+
+  /** The commit point is the marker's deletion; the undo entries are garbage from then on. */
+  async commit(): Promise<void> {
+    this.stopHeartbeat();
+    await this.executor.writeTransaction(async (run) => {
+      await run(deleteMarkerQuery(this.importId));
+      await run(bumpVersionQuery());
+    });
+    await this.executor.autoCommit(deleteUndoQuery(this.importId));
+  }
+
+  async rollback(): Promise<void> {
+    this.stopHeartbeat();
+    await rollbackStaged(this.executor, this.importId);
+  }
+}
+
+// ---- statements shared by both modes
+
+async function upsertNodesIn(run: RunInTx, records: readonly RecordGraph[]): Promise<(RecordState | null)[]> {
+  const before = await readStates(run, records.map((r) => r.id), false);
+  await writeNodes(run, records);
+  return before;
+}
+
+async function writeNodes(run: RunInTx, records: readonly RecordGraph[]): Promise<void> {
+  for (const [l, group] of byLabel(records, (r) => r.label)) await run(upsertNodesQuery(l, group.flatMap((r) => r.graph.nodes)));
+}
+
+async function replaceRelsIn(run: RunInTx, records: readonly RecordGraph[]): Promise<void> {
+  for (const [l, group] of byLabel(records.filter((r) => !r.created), (r) => r.label)) {
+    const rows = group.map((r) => ({ id: r.id, keys: r.graph.rels.map(relKey) }));
+    for (const query of removeStaleRelsQueries(l, rows)) await run(query);
+  }
+  await writeRels(run, records.flatMap((r) => r.graph.rels));
+}
+
+async function writeRels(run: RunInTx, rels: GraphRel[]): Promise<void> {
+  for (const { query, expected } of planWrite({ nodes: [], rels }, Number.MAX_SAFE_INTEGER).relBatches) {
+    const [row] = await run(query);
+    const written = Number(row?.written ?? 0);
+    if (written !== expected) throw new StoreError('INVALID', `${expected - written} relationship(s) name a record that does not exist (removed while importing?)`);
+  }
+}
+
+async function deleteRecordsIn(run: RunInTx, ids: readonly string[]): Promise<RecordState[]> {
+  const before = (await readStates(run, ids, true)).filter((s): s is RecordState => s !== null);
+  await deleteIn(run, before.map((s) => s.id));
+  return before;
+}
+
+async function deleteIn(run: RunInTx, ids: readonly string[]): Promise<void> {
+  for (const [l, group] of byLabel(ids, (id) => labelOfId(id)!)) await run(deleteRecordsQuery(l, group));
+}
+
+export async function readStates(run: RunInTx, ids: readonly string[], allRels: boolean): Promise<(RecordState | null)[]> {
+  const found = new Map<string, RecordState>();
+  for (const [l, group] of byLabel(ids, (id) => labelOfId(id))) {
+    for (const row of await run(recordStatesQuery(l, group, allRels))) {
+      const state = decodeRecordState(l, row);
+      found.set(state.id, state);
+    }
+  }
+  return ids.map((id) => found.get(id) ?? null);
+}
+
+function decodeRecordState(l: Label, row: Row): RecordState {
+  const id = asString(row.id, 'id');
+  const { id: _id, ...props } = asRecord(row.props, 'props');
+  const rels = asArray(row.rels, 'rels').map((value): GraphRel => {
+    const rel = asRecord(value, 'rel');
+    return { type: asString(rel.type, 'rel.type') as RelType, from: asString(rel.from, 'rel.from'), to: asString(rel.to, 'rel.to'), props: decodeRelProps(rel.props) };
+  });
+  return { id, label: l, props: props as RecordState['props'], rels };
+}
+
+function byLabel<T>(items: readonly T[], labelOf: (item: T) => Label | null): Map<Label, T[]> {
+  const groups = new Map<Label, T[]>();
+  for (const item of items) {
+    const l = labelOf(item);
+    if (!l) continue;
+    const group = groups.get(l);
+    if (group) group.push(item);
+    else groups.set(l, [item]);
+  }
+  return groups;
+}
+
+// ---- undo and recovery
+
+/** What undoing one record needs: nothing but its id if it is new, else its props and relationships. */
+interface UndoEntry {
+  id: string;
+  label: Label;
+  before: RecordState | null;
+  /** true: `before.rels` are all its relationships (it was deleted); false: those it states. */
+  allRels: boolean;
+}
+
+function undoEntry(id: string, l: Label, before: RecordState | null, allRels: boolean): UndoEntry {
+  return { id, label: l, before, allRels };
+}
+
+/**
+ * Puts back what a staged import changed, in phases that are each idempotent (so a rollback that
+ * is itself killed can simply run again): old nodes' props, their relationships, then the nodes
+ * the import created go; the undo entries and the marker go last.
+ */
+async function rollbackStaged(executor: Executor, importId: string): Promise<void> {
+  await forEachUndoPage(executor, importId, async (entries) => {
+    const existed = entries.filter((e) => e.before).map((e) => ({ id: e.id, label: e.label, graph: { nodes: [{ id: e.id, label: e.label, props: e.before!.props }], rels: [] } }));
+    if (existed.length) await executor.writeTransaction((run) => writeNodes(run, existed));
+  });
+  await forEachUndoPage(executor, importId, async (entries) => {
+    const owned = entries.filter((e) => e.before && !e.allRels);
+    const all = entries.filter((e) => e.before && e.allRels);
+    if (!owned.length && !all.length) return;
+    await executor.writeTransaction(async (run) => {
+      for (const [l, group] of byLabel(owned, (e) => e.label)) {
+        for (const query of removeStaleRelsQueries(l, group.map((e) => ({ id: e.id, keys: [] })))) await run(query);
+      }
+      await writeRels(run, [...owned, ...all].flatMap((e) => e.before!.rels));
+    });
+  });
+  await forEachUndoPage(executor, importId, async (entries) => {
+    const created = entries.filter((e) => !e.before).map((e) => e.id);
+    if (created.length) await executor.writeTransaction((run) => deleteIn(run, created));
+  });
+  await executor.writeTransaction(async (run) => {
+    await run(deleteMarkerQuery(importId));
+    await run(bumpVersionQuery());
+  });
+  await executor.autoCommit(deleteUndoQuery(importId));
+}
+
+async function forEachUndoPage(executor: Executor, importId: string, visit: (entries: UndoEntry[]) => Promise<void>): Promise<void> {
+  let after: string | null = null;
+  for (;;) {
+    const rows = await executor.read(readUndoQuery(importId, after, UNDO_PAGE));
+    if (!rows.length) return;
+    const entries = rows.flatMap((row) => JSON.parse(asString(row.entries, 'entries')) as UndoEntry[]);
+    await visit(entries);
+    after = asString(rows[rows.length - 1].id, 'id');
+  }
+}
+
+interface Marker extends MarkerProps {}
+
+async function readMarker(executor: Executor): Promise<Marker | null> {
+  const [row] = await executor.read(readMarkerQuery());
+  return (row?.marker as Marker | null) ?? null;
+}
+
+function describeMarker(m: Marker): string {
+  return `${m.mode} import of ${m.files.join(', ')} started ${m.startedAt} by pid ${m.pid} on ${m.host}`;
+}
+
+/** Alive when its process still runs on this host, or (another host) its heartbeat is recent. */
+function isAlive(m: Marker): boolean {
+  if (m.host === hostname()) {
+    try {
+      process.kill(m.pid, 0);
+      return true;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'EPERM';
+    }
+  }
+  return Date.now() - Date.parse(m.heartbeat) < STALE_AFTER_MS;
+}
+
+/**
+ * Rolls back an import whose process died (a staged one from its undo entries; a one-transaction
+ * import was already rolled back by Neo4j) and clears undo entries no import owns. Returns the
+ * import still running, if any.
+ */
+export async function recoverDeadImport(executor: Executor): Promise<ImportInProgress | null> {
+  const marker = await readMarker(executor);
+  if (!marker) {
+    await executor.autoCommit(deleteUndoQuery(null));
+    return null;
+  }
+  if (isAlive(marker)) return { importId: marker.importId, mode: marker.mode as ImportInProgress['mode'], files: marker.files, startedAt: marker.startedAt };
+  if (marker.mode === 'staged') await rollbackStaged(executor, marker.importId);
+  else await executor.write(deleteMarkerQuery(marker.importId));
+  return null;
+}

@@ -19,6 +19,12 @@ const path = require('node:path');
 const root = path.join(__dirname, '..');
 const dist = path.join(root, 'dist');
 const STAMP = path.join(dist, '.build-stamp');
+/**
+ * The source files of the last build. tsc --incremental never deletes the output of a source that
+ * was removed or renamed, and a stale dist/server/limits.js shadows a new dist/server/limits/ (Node
+ * resolves the file first): when a source of the last build is gone, dist/ is emptied first.
+ */
+const SOURCES = path.join(dist, '.build-sources');
 /** Compiled entry point; without it there is nothing to run whatever the stamp says. */
 const ENTRY = path.join(dist, 'cli.js');
 /** tsc --incremental's state (tsconfig.build.json); removed with a missing entry so tsc re-emits everything. */
@@ -69,6 +75,8 @@ function main() {
   const hash = inputsHash();
   const hasEntry = fs.existsSync(ENTRY);
   if (!force && hasEntry && readStamp() === hash) return 0;
+  const sources = inputFiles().filter((rel) => rel.startsWith(`src${path.sep}`));
+  if (removedSinceLastBuild(sources)) fs.rmSync(dist, { recursive: true, force: true });
   if (!hasEntry) fs.rmSync(TSBUILDINFO, { force: true });
   fs.rmSync(STAMP, { force: true });
   const npm = process.env.npm_execpath
@@ -79,8 +87,21 @@ function main() {
   // The hash of the inputs as they were when the build started: an edit made during the build
   // leaves the stamp stale, so the next run builds again.
   fs.mkdirSync(dist, { recursive: true });
+  fs.writeFileSync(SOURCES, `${sources.join('\n')}\n`);
   fs.writeFileSync(STAMP, `${hash}\n`);
   return 0;
+}
+
+function removedSinceLastBuild(sources) {
+  let previous;
+  try {
+    previous = fs.readFileSync(SOURCES, 'utf8').split('\n').filter(Boolean);
+  } catch {
+    // No list (a build before this rule): a dist/ with compiled files of unknown origin is rebuilt whole.
+    return fs.existsSync(ENTRY);
+  }
+  const now = new Set(sources);
+  return previous.some((rel) => !now.has(rel));
 }
 
 process.exitCode = main();

@@ -56,6 +56,9 @@ function main() {
   for (const f of fs.readdirSync(reports)) if (/^jest-.*\.json$/.test(f)) fs.rmSync(path.join(reports, f));
   // The e2e tier runs the built CLI (dist/), so build first (skipped when nothing changed): a stale dist/ would test old code.
   if (run(process.execPath, ['scripts/build-if-stale.js'], process.env) !== 0) process.exit(1);
+  // The explorer's queries are typed from the committed schema: a schema change that breaks
+  // one of them fails here, before any test runs.
+  if (run('npm', ['run', 'typecheck:explorer', '--silent'], process.env) !== 0) process.exit(1);
 
   let stopAfter = false;
   let neo4jSkipped = plan.kind === 'skip';

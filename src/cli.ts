@@ -11,6 +11,7 @@ import { printKizunaSchema } from './graphql/schema';
 import { registerExportCommand } from './analytics/exportCommand';
 import { registerReportCommand } from './report/command';
 import { registerImportCommand } from './ingest/import/command';
+import { registerKeysCommand } from './auth/keysCommand';
 import { registerExtractCommand } from './extract/command';
 import { serve } from './server/serve';
 
@@ -20,7 +21,7 @@ export function packageVersion(): string {
 }
 
 /**
- * `kizuna`: serve | seed | import | schema | report | export.
+ * `kizuna`: serve | seed | import | schema | report | export | extract | keys.
  * Each command validates its settings first and exits non-zero with one readable line on failure.
  */
 export function buildProgram(): Command {
@@ -51,7 +52,7 @@ export function buildProgram(): Command {
       }
       const server = await serve(config, logger, { seed: opts.seed });
       process.stdout.write(`Kizuna GraphQL API (${server.store.kind} store) ready at ${server.url}\n`);
-      process.stdout.write(`Explorer (GraphiQL, in a browser) at ${server.explorerUrl}\n`);
+      process.stdout.write(`Explorer (network, bridges, timeline, in a browser) at ${server.explorerUrl}\n`);
       const shutdown = async (signal: string) => {
         logger.info({ signal }, 'shutting down');
         await server.stop();
@@ -92,6 +93,7 @@ export function buildProgram(): Command {
   registerImportCommand(program);
   registerReportCommand(program);
   registerExportCommand(program);
+  registerKeysCommand(program);
   registerExtractCommand(program);
   return program;
 }

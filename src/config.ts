@@ -19,6 +19,9 @@ function list() {
     .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean));
 }
 
+/** Where `kizuna keys add` writes and the server looks for keys, relative to the working directory. */
+export const DEFAULT_KEYS_FILE = 'kizuna-keys.json';
+
 /**
  * Settings from the environment, validated once at start-up (.env.example lists them all).
  * A bad value stops the process with the setting's name rather than failing on first use.
@@ -37,6 +40,12 @@ const envSchema = z.object({
   /** Bulk import: records per UNWIND statement, and the largest import Neo4j runs as one transaction (larger ones are staged). */
   KIZUNA_IMPORT_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(1000),
   KIZUNA_IMPORT_TRANSACTION_LIMIT: z.coerce.number().int().min(0).default(20_000),
+  /** Hashed API keys, comma-separated `name:ROLE:id:salt:hash` lines (`kizuna keys add` prints one). */
+  KIZUNA_API_KEYS: z.string().optional(),
+  /** The keys file `kizuna keys add` writes and the server reads (hashes only). */
+  KIZUNA_KEYS_FILE: z.string().default(DEFAULT_KEYS_FILE),
+  /** Who may read: everyone (public, the default) or holders of a key of role READER or higher. */
+  KIZUNA_READS: z.enum(['public', 'reader']).default('public'),
   NODE_ENV: z.string().optional(),
   // Query limits (src/server/limits/settings.ts) and what one operation may ask of the store.
   KIZUNA_MAX_TOKENS: count(DEFAULT_QUERY_LIMITS.maxTokens),
@@ -55,6 +64,12 @@ const envSchema = z.object({
   KIZUNA_HEADERS_TIMEOUT_MS: count(10_000),
   KIZUNA_REQUEST_TIMEOUT_MS: count(30_000),
 });
+
+export interface AuthConfig {
+  envKeys: string | null;
+  keysFile: string;
+  reads: 'public' | 'reader';
+}
 
 export interface Neo4jConfig {
   uri: string;
@@ -96,6 +111,7 @@ export interface Config {
   seedFile: string | null;
   importBatchSize: number;
   importTransactionLimit: number;
+  auth: AuthConfig;
   /** NODE_ENV=production: no "did you mean" suggestions, no introspection. */
   production: boolean;
   limits: QueryLimits;
@@ -126,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedFile: e.KIZUNA_SEED_FILE ?? null,
     importBatchSize: e.KIZUNA_IMPORT_BATCH_SIZE,
     importTransactionLimit: e.KIZUNA_IMPORT_TRANSACTION_LIMIT,
+    auth: { envKeys: e.KIZUNA_API_KEYS ?? null, keysFile: e.KIZUNA_KEYS_FILE, reads: e.KIZUNA_READS },
     production: e.NODE_ENV === 'production',
     limits: {
       maxTokens: e.KIZUNA_MAX_TOKENS,

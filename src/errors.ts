@@ -83,6 +83,14 @@ export function refused(code: ErrorCode, message: string, details: Record<string
   return error;
 }
 
+/**
+ * Refusals of the write path. `http.status` makes Apollo answer 401 / 403 (it strips the `http`
+ * extension from the body); the message never repeats what the client sent as a key.
+ */
+export const unauthenticated = (message = 'A valid API key is required: send `Authorization: Bearer <key>`') =>
+  new KizunaError('UNAUTHENTICATED', message, { http: { status: 401 } });
+export const forbidden = (message: string) => new KizunaError('FORBIDDEN', message, { http: { status: 403 } });
+
 export function isKizunaError(error: unknown): error is KizunaError {
   return error instanceof KizunaError;
 }

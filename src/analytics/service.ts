@@ -48,6 +48,8 @@ export interface BrokerageRequest {
   earlyCareerOnly: boolean;
   includePlanned: boolean;
   people?: readonly string[] | null;
+  /** False when nobody reads betweenness: the profiles then come without it (no Brandes run). */
+  withBetweenness?: boolean;
 }
 
 export interface ViewRequest {
@@ -98,7 +100,8 @@ export class AnalyticsService {
     const network = await this.cache.network(request.includePlanned);
     // A bad id is answered at once, not after a betweenness run.
     if (request.people) resolvePeople(network.csr, request.people, 'people');
-    const bc = await this.cache.betweenness(request.includePlanned);
+    // Betweenness is the expensive part (every source's shortest paths): computed only when asked for.
+    const bc = request.withBetweenness === false ? undefined : await this.cache.betweenness(request.includePlanned);
     return brokerage(network, { level: request.level, earlyCareerOnly: request.earlyCareerOnly, people: request.people ?? undefined }, bc);
   }
 

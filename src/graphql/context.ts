@@ -1,3 +1,4 @@
+import type { Principal } from '../auth/keys';
 import type { EarlyCareerRule } from '../domain/earlyCareer';
 import type { GraphStore } from '../store/port';
 import { createLoaders, type Loaders } from './loaders';
@@ -12,6 +13,8 @@ export interface Context {
   loaders: Loaders;
   earlyCareer: EarlyCareerRule;
   maxPageSize: number;
+  /** The verified caller, or null for an anonymous request (public reads only). */
+  principal: Principal | null;
   /** Answers of identical calls within this request (an analytics field aliased many times runs once). */
   memo<T>(key: string, compute: () => Promise<T>): Promise<T>;
   requestId: string | null;
@@ -24,7 +27,7 @@ export interface ContextDeps {
   execution?: ExecutionLimits;
 }
 
-export function createContext(deps: ContextDeps, requestId: string | null = null): Context {
+export function createContext(deps: ContextDeps, requestId: string | null = null, principal: Principal | null = null): Context {
   const store = requestStore(deps.store, deps.execution ?? DEFAULT_EXECUTION_LIMITS);
   const answers = new Map<string, Promise<unknown>>();
   return {
@@ -34,6 +37,7 @@ export function createContext(deps: ContextDeps, requestId: string | null = null
     earlyCareer: deps.earlyCareer,
     maxPageSize: deps.maxPageSize,
     requestId,
+    principal,
     memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
       let answer = answers.get(key) as Promise<T> | undefined;
       if (!answer) answers.set(key, (answer = compute()));

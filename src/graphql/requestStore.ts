@@ -17,7 +17,7 @@ export interface ExecutionLimits {
 export const DEFAULT_EXECUTION_LIMITS: ExecutionLimits = { storeConcurrency: 4, maxStoreCalls: 500, operationTimeoutMs: 30_000 };
 
 /** Reads whose identical calls within a request share one answer (writes always run). */
-const READS = new Set<string>(['nodesByIds', 'neighbours', 'page', 'search', 'projection', 'counts', 'version', 'circulationFacts']);
+const READS = new Set<string>(['nodesByIds', 'neighbours', 'page', 'readTree', 'search', 'projection', 'counts', 'version', 'circulationFacts']);
 
 /**
  * The store as one request sees it: every call goes through a bulkhead (at most
@@ -45,7 +45,12 @@ export function requestStore(store: GraphStore, limits: ExecutionLimits, now: ()
       const method = String(property);
       return (...args: unknown[]) => {
         const call = () => (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-        if (!READS.has(method)) return guarded(method, call);
+        if (!READS.has(method)) {
+          // A write (a mutation's commit) makes every remembered read stale: forget them when it
+          // starts and when it ends, whether it committed or not (a lost race is planned again from fresh reads).
+          reads.clear();
+          return guarded(method, call).finally(() => reads.clear());
+        }
         const key = `${method}:${JSON.stringify(args)}`;
         let answer = reads.get(key);
         if (!answer) reads.set(key, (answer = guarded(method, call)));

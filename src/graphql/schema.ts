@@ -1,7 +1,11 @@
 import 'reflect-metadata';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
-import { buildSchemaSync, type NonEmptyArray } from 'type-graphql';
+import { buildSchemaSync, type AuthChecker, type NonEmptyArray } from 'type-graphql';
+import type { Role } from '../auth/roles';
+import { assertAuthWiring, authChecker } from './auth';
+import type { Context } from './context';
 import { ANALYTICS_RESOLVERS } from './analytics/analytics.resolver';
+import { useCompiledReads } from './compile/resolvers';
 import { CirculationResolver } from './circulation/circulation.resolver';
 import { CountryResolver } from './country/country.resolver';
 import { EventResolver } from './event/event.resolver';
@@ -17,6 +21,8 @@ import { SourceResolver, sourcesResolverFor } from './source/source.resolver';
 import { ThemeResolver } from './theme/theme.resolver';
 import { TransferResolver } from './transfer/transfer.resolver';
 import { VisitResolver } from './visit/visit.resolver';
+import { ChangeResolver, recordMetaResolverFor } from './change/change.resolver';
+import { MUTATION_RESOLVERS } from './mutation/mutation.resolver';
 
 /** Every resolver class of the API. A feature adds its resolver here and nowhere else. */
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -38,13 +44,22 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ...Object.values(TYPE_OF_LABEL)
     .filter((type) => type.name !== 'Source')
     .map(sourcesResolverFor),
+  ChangeResolver,
+  ...Object.values(TYPE_OF_LABEL).map(recordMetaResolverFor),
+  ...MUTATION_RESOLVERS,
 ];
 
 let cached: GraphQLSchema | null = null;
 
+/** Builds the schema with the given checker; refuses (throws) when fields are @Authorized and there is none. */
+export function buildSchemaWith(checker: AuthChecker<Context, Role> | undefined): GraphQLSchema {
+  assertAuthWiring(checker);
+  return buildSchemaSync({ resolvers: RESOLVERS, validate: false, authChecker: checker, authMode: 'error' });
+}
+
 /** The schema is built once per process: type-graphql's metadata is global and immutable after start. */
 export function buildKizunaSchema(): GraphQLSchema {
-  cached ??= buildSchemaSync({ resolvers: RESOLVERS, validate: false });
+  cached ??= useCompiledReads(buildSchemaWith(authChecker));
   return cached;
 }
 

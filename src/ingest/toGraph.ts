@@ -14,39 +14,46 @@ import { relKey } from '../store/graph';
  */
 export function datasetToGraph(ds: Dataset): Graph {
   const out = new GraphBuilder();
-  for (const collection of COLLECTION_ORDER) {
-    for (const record of ds[collection]) ADDERS[collection](out, record as never);
+  for (const collection of RECORD_COLLECTIONS) {
+    for (const record of ds[collection.key]) collection.add(out, record as never);
   }
   return out.build();
 }
 
-/**
- * One record's share of the graph: its node and the relationships this record states (a lab's
- * HEADS from its head, a visit's MADE from its visitor, every citation). Bulk import streams
- * records one by one through this, so it gives exactly what datasetToGraph gives for the record.
- */
-export function recordToGraph<C extends Collection>(collection: C, record: Dataset[C][number]): Graph {
+/** One record's node and the relationships it states (its "owned" relationships: write/records.ts). */
+export function recordToGraph<K extends CollectionKey>(key: K, record: Dataset[K][number]): Graph {
   const out = new GraphBuilder();
-  ADDERS[collection](out, record as never);
+  COLLECTION_BY_KEY[key].add(out, record as never);
   return out.build();
 }
 
-export type Collection = (typeof COLLECTION_ORDER)[number];
-export const COLLECTION_ORDER = ['sources', 'countries', 'institutions', 'labs', 'people', 'themes', 'materials', 'events', 'visits', 'papers', 'transfers'] as const;
+export type CollectionKey = 'sources' | 'countries' | 'institutions' | 'labs' | 'people' | 'themes' | 'materials' | 'events' | 'visits' | 'papers' | 'transfers';
 
-const ADDERS: { [C in Collection]: (out: GraphBuilder, record: Dataset[C][number]) => void } = {
-  sources: (out, s) => out.node('Source', s.id, { ...s, sortKey: s.id, searchText: null }),
-  countries: addCountry,
-  institutions: addInstitution,
-  labs: addLab,
-  people: addPerson,
-  themes: addTheme,
-  materials: addMaterial,
-  events: addEvent,
-  visits: addVisit,
-  papers: addPaper,
-  transfers: addTransfer,
-};
+interface Collection<K extends CollectionKey> {
+  key: K;
+  add(out: GraphBuilder, record: Dataset[K][number]): void;
+}
+
+/** The data set's collections in write order (a record's targets come before it), each with its node builder. */
+const RECORD_COLLECTIONS: ReadonlyArray<Collection<CollectionKey>> = [
+  { key: 'sources', add: addSource },
+  { key: 'countries', add: addCountry },
+  { key: 'institutions', add: addInstitution },
+  { key: 'labs', add: addLab },
+  { key: 'people', add: addPerson },
+  { key: 'themes', add: addTheme },
+  { key: 'materials', add: addMaterial },
+  { key: 'events', add: addEvent },
+  { key: 'visits', add: addVisit },
+  { key: 'papers', add: addPaper },
+  { key: 'transfers', add: addTransfer },
+] as ReadonlyArray<Collection<CollectionKey>>;
+
+const COLLECTION_BY_KEY = Object.fromEntries(RECORD_COLLECTIONS.map((c) => [c.key, c])) as Record<CollectionKey, Collection<CollectionKey>>;
+
+function addSource(out: GraphBuilder, s: Dataset['sources'][number]): void {
+  out.node('Source', s.id, { ...s, sortKey: s.id, searchText: null });
+}
 
 function addCountry(out: GraphBuilder, c: Dataset['countries'][number]): void {
   out.node('Country', c.id, { code: c.code, name: c.name, nameJa: c.nameJa ?? null, sortKey: c.code, searchText: searchKeyOf([c.name, c.nameJa, c.code]) });

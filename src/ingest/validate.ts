@@ -36,7 +36,7 @@ export function validateDataset(input: unknown): Validation {
   return { ok: false, problems };
 }
 
-function problemAt(at: ReadonlyArray<PropertyKey>, message: string): Problem {
+export function problemAt(at: ReadonlyArray<PropertyKey>, message: string): Problem {
   const keys = at.filter((k): k is string | number => typeof k !== 'symbol');
   return { path: formatPath(keys), at: keys, message };
 }
@@ -91,9 +91,9 @@ function duplicateIds(input: unknown): Problem[] {
   return problems;
 }
 
-type Path = Array<string | number>;
+export type Path = Array<string | number>;
 
-/** Every (path, id) a record points to. */
+/** Every (path, id) a record points to (the write path also asks this of single records). */
 export function* referencesOf(input: unknown): Generator<[Path, string]> {
   const document = asObject(input);
   const one = function* (path: Path, value: unknown, prefix = ''): Generator<[Path, string]> {

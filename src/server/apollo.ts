@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Context } from '../graphql/context';
 import { buildKizunaSchema } from '../graphql/schema';
 import type { Logger } from '../logger';
@@ -30,6 +30,7 @@ export function createApolloServer(logger: Logger, options: ApolloOptions = {}):
     // graphql-js stops lexing here too (the HTTP route already refused longer documents before parsing).
     parseOptions: { maxTokens: limits.maxTokens },
     // The hosted Sandbox landing page needs the internet; the API must work fully offline.
-    plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin(schema, limits), requestLogPlugin(logger)],
+    // No cache hints are declared, so the cache-control plugin would only wrap every field resolver.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), queryLimitsPlugin(schema, limits), requestLogPlugin(logger)],
   });
 }

@@ -4,8 +4,10 @@ import express, { type Express, type NextFunction, type Request, type RequestHan
 import { DEFAULT_HTTP_SETTINGS, type HttpSettings } from '../config';
 import { createContext, type Context, type ContextDeps } from '../graphql/context';
 import type { Logger } from '../logger';
+import { PUBLIC_READS_NO_KEYS, principalOf, readGuard, type HttpAuth } from './authContext';
 import { errorHandler, notFoundHandler } from './errorHandler';
 import { explorerRouter } from './explorer';
+import { graphiqlRouter } from './graphiql';
 import { exportRouter } from './exportRoute';
 import { corsFor, hostCheck, rateLimitFor, requestId } from './guards';
 import { checkSource, DEFAULT_QUERY_LIMITS, type QueryLimits } from './limits';
@@ -16,18 +18,21 @@ const MAX_BODY = '1mb';
 export interface AppOptions {
   http?: HttpSettings;
   limits?: QueryLimits;
+  /** API keys and the read rule; none and public reads when absent (every write is then refused). */
+  auth?: HttpAuth;
 }
 
 /**
- * The HTTP surface: /graphql, /explorer (GraphiQL, offline), /export (graph files for Gephi and
- * Cytoscape), /health (the process is up) and /ready (the store answers, holds a graph, and no
- * staged import is half-written).
+ * The HTTP surface: /graphql, /explorer (the visual explorer), /graphiql (GraphiQL; both offline), /export (graph files for Gephi and
+ * Cytoscape), /health (the process is up) and /ready (the store answers, holds a graph, and no staged
+ * import is half-written).
  * Every route answers errors through errorHandler (one JSON shape, no stack, no path).
  * Apollo must be started before this is called.
  */
 export function createApp(apollo: ApolloServer<Context>, deps: ContextDeps, logger: Logger, options: AppOptions = {}): Express {
   const http = options.http ?? DEFAULT_HTTP_SETTINGS;
   const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
+  const auth = options.auth ?? PUBLIC_READS_NO_KEYS;
   const app = express();
   app.disable('x-powered-by');
   app.use(requestId(), hostCheck(http));
@@ -48,16 +53,19 @@ export function createApp(apollo: ApolloServer<Context>, deps: ContextDeps, logg
       res.status(503).json({ status: 'unavailable', store: deps.store.kind });
     }
   });
-  app.use('/explorer', explorerRouter('/graphql'));
+  app.use('/explorer', explorerRouter());
+  app.use('/graphiql', graphiqlRouter('/graphql'));
   app.get('/graphql', redirectBrowsersToExplorer);
   const guarded = [corsFor(http), rateLimitFor(http)];
-  app.use('/export', ...guarded, exportRouter(deps));
+  app.use('/export', ...guarded, readGuard(auth), exportRouter(deps));
   app.use(
     '/graphql',
     ...guarded,
     express.json({ limit: MAX_BODY }),
     sourceLimits(limits),
-    expressMiddleware(apollo, { context: async ({ res }) => createContext(deps, res.locals.requestId ?? null) }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => createContext(deps, res.locals.requestId ?? null, await principalOf(req.headers.authorization, auth)),
+    }),
   );
   app.use(notFoundHandler());
   app.use(errorHandler(logger));
@@ -75,7 +83,7 @@ function sourceLimits(limits: QueryLimits): RequestHandler {
 
 /**
  * A browser opening the printed /graphql URL sends a GET that prefers HTML; Apollo would answer it
- * with a CSRF-prevention error in JSON. Send it to GraphiQL instead. GraphQL clients (which ask
+ * with a CSRF-prevention error in JSON. Send it to the explorer instead. GraphQL clients (which ask
  * for JSON, or send * / *) and GETs that carry a query are left to Apollo.
  */
 function redirectBrowsersToExplorer(req: Request, res: Response, next: NextFunction): void {

@@ -1,54 +1,31 @@
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import express, { type Router } from 'express';
+import { refused } from '../errors';
 
 /**
- * /explorer: GraphiQL served from node_modules, so the API can be explored with no internet
- * (Apollo's hosted Sandbox and GraphiQL's CDN builds are not reachable from every network a
- * research office runs in). Only these four files are served.
+ * Where `npm run build` puts the explorer's bundle (explorer/build.mjs). The same path from
+ * src/server (tests) and dist/server (the built server): both are two levels below the root.
  */
-const ASSETS: Record<string, string> = {
-  'react.js': join(dirname(require.resolve('react/package.json')), 'umd', 'react.production.min.js'),
-  'react-dom.js': join(dirname(require.resolve('react-dom/package.json')), 'umd', 'react-dom.production.min.js'),
-  'graphiql.js': join(dirname(require.resolve('graphiql/package.json')), 'graphiql.min.js'),
-  'graphiql.css': join(dirname(require.resolve('graphiql/package.json')), 'graphiql.min.css'),
-};
+export const EXPLORER_DIR = join(__dirname, '..', '..', 'dist', 'explorer');
 
-const DEFAULT_QUERY = `# Kizuna: early-career researchers and where they went
-{
-  people(filter: { earlyCareer: true }, first: 10) {
-    totalCount
-    edges { node { displayName nameJa careerStage
-      visits { status start duration to { name country { code } } } } }
-  }
-}
-`;
-
-function page(graphqlPath: string): string {
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Kizuna explorer</title>
-<link rel="stylesheet" href="/explorer/assets/graphiql.css">
-<style>html,body,#graphiql{height:100%;margin:0}</style></head>
-<body><div id="graphiql">Loading…</div>
-<script src="/explorer/assets/react.js"></script>
-<script src="/explorer/assets/react-dom.js"></script>
-<script src="/explorer/assets/graphiql.js"></script>
-<script>
-  const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(graphqlPath)} });
-  ReactDOM.createRoot(document.getElementById('graphiql')).render(
-    React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(DEFAULT_QUERY)} }));
-</script></body></html>`;
-}
-
-export function explorerRouter(graphqlPath = '/graphql'): Router {
+/**
+ * /explorer: the visual explorer, a static bundle that talks only to this API's /graphql and
+ * /export. Everything it loads comes from this folder (no CDN), so it works offline. Without a
+ * build it answers SERVICE_UNAVAILABLE saying how to make one, instead of a bare 404. Files it
+ * does not have fall through to the app's JSON 404.
+ */
+export function explorerRouter(dir = EXPLORER_DIR): Router {
   const router = express.Router();
+  router.use((_req, _res, next) => {
+    if (existsSync(join(dir, 'index.html'))) return next();
+    next(refused('SERVICE_UNAVAILABLE', 'The explorer is not built: run `npm run build`.'));
+  });
+  // /explorer and /explorer/ both serve the page (its own URLs are absolute); it is never
+  // cached, so a rebuilt bundle is picked up on reload.
   router.get('/', (_req, res) => {
-    res.type('html').send(page(graphqlPath));
+    res.set('cache-control', 'no-cache').sendFile(join(dir, 'index.html'));
   });
-  router.get('/assets/:name', (req, res) => {
-    // Own keys only: `__proto__` and `constructor` are not assets.
-    const file = Object.hasOwn(ASSETS, req.params.name) ? ASSETS[req.params.name] : undefined;
-    if (!file) return void res.status(404).json({ errors: [{ message: 'Not found.', extensions: { code: 'NOT_FOUND' } }] });
-    res.sendFile(file, { maxAge: '1d' });
-  });
+  router.use(express.static(dir, { index: false, maxAge: 0, redirect: false }));
   return router;
 }

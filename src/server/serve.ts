@@ -7,6 +7,7 @@ import { openStore } from '../store';
 import type { GraphStore } from '../store/port';
 import { createApolloServer } from './apollo';
 import { createApp } from './app';
+import { loadKeyring } from '../auth/keysFile';
 
 export interface RunningServer {
   /** The GraphQL endpoint. */
@@ -24,6 +25,8 @@ export interface ServeOptions {
 
 /** Opens the store, seeds it when asked, and listens. Resolves once the server accepts requests. */
 export async function serve(config: Config, logger: Logger, options: ServeOptions = {}): Promise<RunningServer> {
+  // Keys first: a broken keys setting stops the start before any connection is opened.
+  const keyring = await loadKeyring(config.auth);
   const store = await openStore(config.neo4j);
   if (options.seed || store.kind === 'memory') {
     const written = await seedStoreFromFile(store, config.seedFile ?? undefined);
@@ -32,7 +35,8 @@ export async function serve(config: Config, logger: Logger, options: ServeOption
   const apollo = createApolloServer(logger, { limits: config.limits, production: config.production });
   await apollo.start();
   const deps = { store, earlyCareer: config.earlyCareer, maxPageSize: config.maxPageSize, execution: config.execution };
-  const app = createApp(apollo, deps, logger, { http: config.http, limits: config.limits });
+  const app = createApp(apollo, deps, logger, { http: config.http, limits: config.limits, auth: { keyring, reads: config.auth.reads } });
+  logger.info({ keys: keyring.size, reads: config.auth.reads }, 'authentication configured');
   const http = await listen(app, config);
   const { port } = http.address() as AddressInfo;
   const base = `http://${formatHost(config.host)}:${port}`;

@@ -79,3 +79,17 @@ export function relKey(rel: Pick<GraphRel, 'type' | 'from' | 'to'> & { props?: P
   const discriminator = rel.type === 'CITED_IN' ? String(rel.props?.field ?? '') + '|' + String(rel.props?.reading ?? '') : '';
   return `${rel.from}|${rel.type}|${rel.to}|${discriminator}`;
 }
+
+/**
+ * A record's version (optimistic concurrency): bumped by every write through the write path.
+ * Nodes written before versions existed (a seed) count as version 1.
+ */
+export function nodeVersion(props: Props): number {
+  return typeof props.version === 'number' ? props.version : 1;
+}
+
+/** One end of one relationship type, seen from a node: `(n)-[:TYPE]->` is OUT. */
+export interface RelSlot {
+  type: RelType;
+  direction: Direction;
+}

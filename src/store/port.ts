@@ -1,10 +1,12 @@
 import type { CareerStage, InstitutionKind, MaterialKind, PaperStatus, ProgramRole, VisitStatus } from '../domain/enums';
 import type { Label } from '../domain/ids';
-import type { Direction, Graph, GraphNode, Neighbour, RelType } from './graph';
+import type { Direction, Graph, GraphNode, GraphRel, Neighbour, RelSlot, RelType } from './graph';
 import type { CollaborationProjection } from './projection';
 import type { CirculationFacts, CirculationQuery } from '../circulation/facts';
 import type { ImportOptions, ImportSession, ReplaceScope, StoreStatus } from './importSession';
 import type { RecordState } from './records';
+import type { ChangeEntry, ChangePage, ChangeQuery, StoredChange } from './changes';
+import type { TreeResult, TreeRoot } from './tree';
 
 /**
  * The one port every store implements: the embedded in-process store (the default) and Neo4j.
@@ -23,6 +25,12 @@ export interface GraphStore {
 
   /** One page of a label's nodes, filtered, in sortKey/id order, with the total count of the filter. */
   page(query: PageQuery): Promise<Page>;
+
+  /**
+   * Optional: a whole nested selection in one round trip (store/tree.ts). Stores without it are
+   * read level by level through nodesByIds/neighbours, with the same answers.
+   */
+  readTree?(root: TreeRoot): Promise<TreeResult>;
 
   /** Nodes whose normalised names contain the normalised text, best matches first. */
   search(text: string, first: number, labels: readonly Label[]): Promise<SearchResult[]>;
@@ -69,6 +77,48 @@ export interface GraphStore {
    * (Neo4j: Cypher aggregation in one read transaction).
    */
   circulationFacts(query: CirculationQuery): Promise<CirculationFacts>;
+
+  /**
+   * Appends entries to the change log in one transaction (store/changes.ts), in the order given,
+   * and returns them as stored (with their seq and id). Batched: an import appends its entries
+   * a batch at a time. `at` must be an ISO 8601 instant (StoreError INVALID otherwise).
+   */
+  appendChanges(entries: readonly ChangeEntry[]): Promise<StoredChange[]>;
+
+  /** One page of the change log in append (seq) order, with the number of entries matching the filters. */
+  changes(query: ChangeQuery): Promise<ChangePage>;
+
+  /**
+   * For each record id (in order), the first `first` entries of its history and their total: one
+   * round trip for a whole list of records (the `history` field's DataLoader).
+   */
+  historyOf(recordIds: readonly string[], first: number): Promise<ChangePage[]>;
+
+  /**
+   * The write path's one transaction (src/write): checks that every record in `expect` still has
+   * the version it had when the commit was planned (StoreError CONFLICT otherwise, nothing
+   * written), deletes records with all their relationships, replaces upserted records' nodes and
+   * owned relationships, appends the change entries and bumps the store version, all or nothing.
+   * Idempotent when re-run by the driver: nodes and relationships MERGE on ids and keys.
+   */
+  commitRecords(commit: RecordCommit): Promise<StoredChange[]>;
+}
+
+export interface RecordCommit {
+  /** The version each record had when the commit was planned; null means it must not exist yet. */
+  expect: ReadonlyArray<{ id: string; version: number | null }>;
+  /** Records written whole: the node (its props carry the new `version`) and the relationships it owns now. */
+  upserts: ReadonlyArray<RecordUpsert>;
+  /** Records removed with every relationship they have. */
+  deletes: readonly string[];
+  changes: readonly ChangeEntry[];
+}
+
+export interface RecordUpsert {
+  node: GraphNode;
+  /** The relationship slots the record owns: every stored relationship in them is replaced by `rels`. */
+  owned: readonly RelSlot[];
+  rels: readonly GraphRel[];
 }
 
 export interface StoreCounts {
@@ -94,11 +144,14 @@ export interface PageQuery {
   first: number;
   after?: PageAfter;
   direction?: SortDirection;
+  /** False when nobody reads totalCount: a store may then skip counting (Neo4j does) and answer null. */
+  countTotal?: boolean;
 }
 
 export interface Page {
   nodes: GraphNode[];
-  totalCount: number;
+  /** Null only when the query said countTotal: false and the store skipped counting. */
+  totalCount: number | null;
   hasNextPage: boolean;
 }
 

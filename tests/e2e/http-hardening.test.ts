@@ -59,7 +59,7 @@ describe('HTTP hardening (development mode)', () => {
   });
 
   it('odd paths: /explorer/assets/__proto__, unknown routes', async () => {
-    for (const path of ['/explorer/assets/__proto__', '/explorer/assets/constructor', '/nowhere', '/graphql/../../etc/passwd']) {
+    for (const path of ['/explorer/assets/__proto__', '/explorer/assets/constructor', '/graphiql/assets/__proto__', '/graphiql/assets/constructor', '/explorer/nothing.js', '/nowhere', '/graphql/../../etc/passwd']) {
       const response = await fetch(`${app.base}${path}`);
       expectCleanError(response.status, await response.text(), 'NOT_FOUND', 404);
     }

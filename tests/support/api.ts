@@ -4,6 +4,7 @@ import { createContext, type Context } from '../../src/graphql/context';
 import { createLogger } from '../../src/logger';
 import { createApolloServer } from '../../src/server/apollo';
 import type { GraphStore } from '../../src/store/port';
+import type { Principal } from '../../src/auth/keys';
 
 export interface GraphQLResult<T = Record<string, any>> {
   data?: T | null;
@@ -14,12 +15,21 @@ export interface GraphQLResult<T = Record<string, any>> {
 export class TestApi {
   private readonly server: ApolloServer<Context>;
 
-  constructor(private readonly store: GraphStore) {
+  /** `principal`: the caller as a verified API key would make it (null: anonymous). */
+  constructor(
+    private readonly store: GraphStore,
+    private readonly principal: Principal | null = null,
+  ) {
     this.server = createApolloServer(createLogger('silent'));
   }
 
+  /** The same store, called with another key's identity. */
+  as(principal: Principal | null): TestApi {
+    return new TestApi(this.store, principal);
+  }
+
   async query<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult<T>> {
-    const contextValue = createContext({ store: this.store, earlyCareer: DEFAULT_EARLY_CAREER_RULE, maxPageSize: 100 });
+    const contextValue = createContext({ store: this.store, earlyCareer: DEFAULT_EARLY_CAREER_RULE, maxPageSize: 100 }, null, this.principal);
     const response = await this.server.executeOperation({ query, variables }, { contextValue });
     if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
     return response.body.singleResult as GraphQLResult<T>;

@@ -1,4 +1,6 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { maySelect } from '../compile/plan';
 import { DEFAULT_MAX_HOPS } from '../../analytics/paths';
 import type { GroupLevel } from '../../domain/enums';
 import type { GraphNode } from '../../store/graph';
@@ -98,6 +100,9 @@ class NeighborhoodArgs {
   includeLabs!: boolean;
 }
 
+/** The profile fields that need the betweenness run. */
+const BETWEENNESS_FIELDS = ['betweenness', 'betweennessMethod', 'betweennessSources'];
+
 @Resolver()
 export class AnalyticsResolver {
   @Query(() => [Bridge], { description: 'People who bridge groups, with the evidence of each side and structural holes (docs/metrics.md).' })
@@ -111,11 +116,12 @@ export class AnalyticsResolver {
   }
 
   @Query(() => [BrokerageProfile], { description: 'Gould–Fernandez brokerage roles, Burt’s constraint and effective size, betweenness (docs/metrics.md).' })
-  async brokerage(@Args() args: BrokerageArgs, @Ctx() ctx: Context): Promise<BrokerageProfile[]> {
+  async brokerage(@Args() args: BrokerageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<BrokerageProfile[]> {
     const first = checkFirst(args.first);
-    return ctx.memo(`brokerage:${JSON.stringify(args)}`, async () => {
+    const withBetweenness = args.orderBy === 'BETWEENNESS' || maySelect(info, BETWEENNESS_FIELDS);
+    return ctx.memo(`brokerage:${JSON.stringify(args)}:${withBetweenness}`, async () => {
       const service = serviceOf(ctx);
-      const result = await service.brokerage(args);
+      const result = await service.brokerage({ ...args, withBetweenness });
       const network = await service.network(args.includePlanned);
       const profiles = toProfiles(network, result.level, result.profiles, result.betweenness?.method ?? 'EXACT', result.betweenness?.k ?? 0);
       return orderProfiles(profiles, args.orderBy).slice(0, first);

@@ -7,8 +7,12 @@ import type { PageAfter } from '../../store/port';
  * while data is inserted, unlike offsets; it is base64url so clients treat it as opaque.
  */
 export function encodeCursor(node: GraphNode): string {
-  const sortKey = typeof node.props.sortKey === 'string' ? node.props.sortKey : '';
-  return Buffer.from(JSON.stringify([sortKey, node.id]), 'utf8').toString('base64url');
+  return encodeKeyset(typeof node.props.sortKey === 'string' ? node.props.sortKey : null, node.id);
+}
+
+/** The cursor of a node at (sortKey, id); a missing sortKey sorts as the empty string. */
+export function encodeKeyset(sortKey: string | null, id: string): string {
+  return Buffer.from(JSON.stringify([sortKey ?? '', id]), 'utf8').toString('base64url');
 }
 
 export function decodeCursor(cursor: string): PageAfter {

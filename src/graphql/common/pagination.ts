@@ -41,12 +41,14 @@ export async function connectionFrom<T>(
   filter: NodeFilter,
   request: PageRequest,
   toItem: (node: GraphNode) => T,
+  countTotal = true,
 ): Promise<ConnectionShape<T>> {
-  const page = await store.page({ filter, ...request });
+  const page = await store.page({ filter, ...request, countTotal });
   const edges = page.nodes.map((node) => ({ cursor: encodeCursor(node), node: toItem(node) }));
   return {
     edges,
-    totalCount: page.totalCount,
+    // Null only when countTotal was false, i.e. when the selection does not read it.
+    totalCount: page.totalCount as number,
     pageInfo: {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: false,

@@ -1,9 +1,11 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root, Info } from 'type-graphql';
 import type { InstitutionKind } from '../../domain/enums';
 import { entityById, requireCountryCode } from '../common/args';
 import { Connection } from '../common/connection';
 import { InstitutionKindEnum } from '../common/enums';
-import { connectionFrom, PageArgs, pageRequest } from '../common/pagination';
+import { PageArgs, pageRequest } from '../common/pagination';
+import { connectionOf } from '../compile/resolvers';
 import { related, relatedOne } from '../common/related';
 import type { Context } from '../context';
 import { Country } from '../country/country.type';
@@ -34,14 +36,14 @@ class InstitutionsArgs extends PageArgs {
 @Resolver(() => Institution)
 export class InstitutionResolver {
   @Query(() => Institution, { nullable: true })
-  institution(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Institution | null> {
-    return entityById(ctx, 'Institution', id, Institution);
+  institution(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Institution | null> {
+    return entityById(ctx, 'Institution', id, Institution, info);
   }
 
   @Query(() => InstitutionConnection)
-  institutions(@Args() args: InstitutionsArgs, @Ctx() ctx: Context) {
+  institutions(@Args() args: InstitutionsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const where = { country: requireCountryCode(args.filter?.country, 'filter.country'), kind: args.filter?.kind ?? undefined };
-    return connectionFrom(ctx.store, { label: 'Institution', where }, pageRequest(args, ctx.maxPageSize), toEntityOf(Institution));
+    return connectionOf(ctx, info, { label: 'Institution', where }, pageRequest(args, ctx.maxPageSize), toEntityOf(Institution));
   }
 
   @FieldResolver(() => String, { description: 'ISO 3166-1 alpha-2 code of its country.' })

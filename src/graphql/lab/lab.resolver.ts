@@ -1,7 +1,9 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, ObjectType, Query, Resolver, Root, Info } from 'type-graphql';
 import { entityById, optionalIdOf, requireCountryCode } from '../common/args';
 import { Connection } from '../common/connection';
-import { connectionFrom, PageArgs, pageRequest } from '../common/pagination';
+import { PageArgs, pageRequest } from '../common/pagination';
+import { connectionOf } from '../compile/resolvers';
 import { neighboursOf, related, relatedOne } from '../common/related';
 import type { Context } from '../context';
 import { Institution } from '../institution/institution.type';
@@ -37,17 +39,17 @@ class LabMember extends MembershipFields {
 @Resolver(() => Lab)
 export class LabResolver {
   @Query(() => Lab, { nullable: true })
-  lab(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Lab | null> {
-    return entityById(ctx, 'Lab', id, Lab);
+  lab(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Lab | null> {
+    return entityById(ctx, 'Lab', id, Lab, info);
   }
 
   @Query(() => LabConnection)
-  labs(@Args() args: LabsArgs, @Ctx() ctx: Context) {
+  labs(@Args() args: LabsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const where = {
       institution: optionalIdOf('Institution', args.filter?.institution, 'filter.institution'),
       country: requireCountryCode(args.filter?.country, 'filter.country'),
     };
-    return connectionFrom(ctx.store, { label: 'Lab', where }, pageRequest(args, ctx.maxPageSize), toEntityOf(Lab));
+    return connectionOf(ctx, info, { label: 'Lab', where }, pageRequest(args, ctx.maxPageSize), toEntityOf(Lab));
   }
 
   @FieldResolver(() => Institution, { nullable: true })

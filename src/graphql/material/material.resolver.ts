@@ -1,8 +1,10 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, InputType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, InputType, Query, Resolver, Root, Info } from 'type-graphql';
 import type { MaterialKind } from '../../domain/enums';
 import { Connection } from '../common/connection';
 import { MaterialKindEnum } from '../common/enums';
-import { connectionFrom, PageArgs, pageRequest } from '../common/pagination';
+import { PageArgs, pageRequest } from '../common/pagination';
+import { connectionOf } from '../compile/resolvers';
 import { related, relatedOne } from '../common/related';
 import type { Context } from '../context';
 import { Institution } from '../institution/institution.type';
@@ -29,9 +31,9 @@ class MaterialsArgs extends PageArgs {
 @Resolver(() => Material)
 export class MaterialResolver {
   @Query(() => MaterialConnection)
-  materials(@Args() args: MaterialsArgs, @Ctx() ctx: Context) {
+  materials(@Args() args: MaterialsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const where = { kind: args.filter?.kind ?? undefined };
-    return connectionFrom(ctx.store, { label: 'Material', where }, pageRequest(args, ctx.maxPageSize), toEntityOf(Material));
+    return connectionOf(ctx, info, { label: 'Material', where }, pageRequest(args, ctx.maxPageSize), toEntityOf(Material));
   }
 
   @FieldResolver(() => Institution, { nullable: true })

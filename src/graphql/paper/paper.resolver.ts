@@ -1,8 +1,10 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, InputType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, InputType, Query, Resolver, Root, Info } from 'type-graphql';
 import type { PaperStatus } from '../../domain/enums';
 import { Connection } from '../common/connection';
 import { PaperStatusEnum } from '../common/enums';
-import { connectionFrom, PageArgs, pageRequest } from '../common/pagination';
+import { PageArgs, pageRequest } from '../common/pagination';
+import { connectionOf } from '../compile/resolvers';
 import { neighboursOf, related } from '../common/related';
 import type { Context } from '../context';
 import { hydrate } from '../node/node.type';
@@ -28,9 +30,9 @@ class PapersArgs extends PageArgs {
 @Resolver(() => Paper)
 export class PaperResolver {
   @Query(() => PaperConnection)
-  papers(@Args() args: PapersArgs, @Ctx() ctx: Context) {
+  papers(@Args() args: PapersArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const where = { status: args.filter?.status ?? undefined };
-    return connectionFrom(ctx.store, { label: 'Paper', where }, pageRequest(args, ctx.maxPageSize), toEntityOf(Paper));
+    return connectionOf(ctx, info, { label: 'Paper', where }, pageRequest(args, ctx.maxPageSize), toEntityOf(Paper));
   }
 
   @FieldResolver(() => [Person], { description: 'Authors in byline order.' })

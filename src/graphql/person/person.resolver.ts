@@ -1,9 +1,11 @@
-import { Arg, Args, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root, Field } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root, Field, Info } from 'type-graphql';
 import { isEarlyCareer } from '../../domain/earlyCareer';
 import type { PersonWhere } from '../../store/port';
 import { entityById, optionalIdOf, requireCountryCode } from '../common/args';
 import { Connection } from '../common/connection';
-import { connectionFrom, pageRequest } from '../common/pagination';
+import { pageRequest } from '../common/pagination';
+import { connectionOf } from '../compile/resolvers';
 import { neighboursOf, related } from '../common/related';
 import type { Context } from '../context';
 import { Institution } from '../institution/institution.type';
@@ -33,14 +35,14 @@ class Affiliation extends MembershipFields {
 @Resolver(() => Person)
 export class PersonResolver {
   @Query(() => Person, { nullable: true })
-  person(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Person | null> {
-    return entityById(ctx, 'Person', id, Person);
+  person(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Person | null> {
+    return entityById(ctx, 'Person', id, Person, info);
   }
 
   @Query(() => PersonConnection)
-  people(@Args() args: PeopleArgs, @Ctx() ctx: Context) {
+  people(@Args() args: PeopleArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const where = personWhere(args.filter ?? {}, ctx);
-    return connectionFrom(ctx.store, { label: 'Person', where }, pageRequest(args, ctx.maxPageSize), toEntityOf(Person));
+    return connectionOf(ctx, info, { label: 'Person', where }, pageRequest(args, ctx.maxPageSize), toEntityOf(Person));
   }
 
   @FieldResolver(() => Boolean, { nullable: true, description: 'Under the configured early-career rule; null when the stage is UNKNOWN.' })

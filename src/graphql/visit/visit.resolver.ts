@@ -1,9 +1,11 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root, Info } from 'type-graphql';
 import { badInput } from '../../errors';
 import type { VisitWhere } from '../../store/port';
 import { entityById, optionalIdOf, requireCountryCode } from '../common/args';
 import { Connection } from '../common/connection';
-import { connectionFrom, pageRequest } from '../common/pagination';
+import { pageRequest } from '../common/pagination';
+import { connectionOf } from '../compile/resolvers';
 import { related, relatedOne } from '../common/related';
 import type { Context } from '../context';
 import { Event } from '../event/event.type';
@@ -21,14 +23,14 @@ const VisitConnection = Connection(Visit, 'Visit');
 @Resolver(() => Visit)
 export class VisitResolver {
   @Query(() => Visit, { nullable: true })
-  visit(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Visit | null> {
-    return entityById(ctx, 'Visit', id, Visit);
+  visit(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Visit | null> {
+    return entityById(ctx, 'Visit', id, Visit, info);
   }
 
   @Query(() => VisitConnection, { description: 'Visits in start-date order (unknown starts last).' })
-  visits(@Args() args: VisitsArgs, @Ctx() ctx: Context) {
+  visits(@Args() args: VisitsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const where = visitWhere(args.filter ?? {}, ctx);
-    return connectionFrom(ctx.store, { label: 'Visit', where }, pageRequest(args, ctx.maxPageSize), toEntityOf(Visit));
+    return connectionOf(ctx, info, { label: 'Visit', where }, pageRequest(args, ctx.maxPageSize), toEntityOf(Visit));
   }
 
   @FieldResolver(() => Person, { nullable: true })

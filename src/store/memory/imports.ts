@@ -39,7 +39,7 @@ export class MemoryImportSession implements ImportSession {
     for (const node of this.nodes) this.store.putNode({ ...node, props: withoutNulls(node.props) });
     for (const [id, rels] of this.rels) {
       const keep = new Set(rels.map(relKey));
-      for (const old of ownedRels(this.store, id)) if (!keep.has(relKey(old))) this.store.removeRel(old);
+      for (const old of ownedRels(this.store, id)) if (!keep.has(relKey(old))) this.store.removeRelation(old);
       for (const rel of rels) this.store.putRel({ ...rel, props: withoutNulls(rel.props) });
     }
     for (const id of this.deletions) this.store.removeNode(id);

@@ -1,8 +1,8 @@
 import { labelOfId, type Label } from '../../domain/ids';
 import { normalizeForSearch } from '../../domain/searchText';
 import type { Direction, Graph, GraphNode, GraphRel, Neighbour, Props, RelType } from '../graph';
-import { isAllowedEndpointPair, relKey } from '../graph';
-import type { GraphStore, Page, PageQuery, SearchResult, StoreCounts, WriteSummary } from '../port';
+import { isAllowedEndpointPair, nodeVersion, relKey } from '../graph';
+import type { GraphStore, Page, PageQuery, RecordCommit, SearchResult, StoreCounts, WriteSummary } from '../port';
 import type { CollaborationProjection } from '../projection';
 import { matchesFilter } from './filters';
 import { buildProjection } from './projection';
@@ -13,6 +13,8 @@ import { StoreError } from '../errors';
 import type { ImportOptions, ImportSession, ReplaceScope, StoreStatus } from '../importSession';
 import { withoutNulls, type RecordState } from '../records';
 import { MemoryImportSession, memoryRecordIds, memoryRecordStates } from './imports';
+import { matchesChangeQuery, storedChange, type ChangeEntry, type ChangePage, type ChangeQuery, type StoredChange } from '../changes';
+import { checkedChangeEntries } from '../changeEntries';
 
 /**
  * The embedded store: the whole graph in process memory, indexed by id and by (node, type,
@@ -27,6 +29,9 @@ export class MemoryStore implements GraphStore {
   /** node id → "OUT|TYPE" / "IN|TYPE" → relationship keys. */
   private readonly adjacency = new Map<string, Map<string, Set<string>>>();
   private dataVersion = 0;
+  /** The change log, in seq order; seq keeps counting across clear() like the Neo4j counter. */
+  private readonly changeLog: StoredChange[] = [];
+  private changeSeq = 0;
 
   async nodesByIds(ids: readonly string[]): Promise<(GraphNode | null)[]> {
     return ids.map((id) => this.nodes.get(id) ?? null);
@@ -76,7 +81,7 @@ export class MemoryStore implements GraphStore {
    */
   async write(graph: Graph): Promise<WriteSummary> {
     this.checkWrite(graph);
-    for (const node of graph.nodes) this.nodes.set(node.id, { ...node, props: withoutNulls(node.props) });
+    for (const node of graph.nodes) this.nodes.set(node.id, { ...node, props: withoutNulls({ version: this.nodes.get(node.id)?.props.version ?? null, ...node.props }) });
     for (const rel of graph.rels) this.putRel({ ...rel, props: withoutNulls(rel.props) });
     this.dataVersion += 1;
     return { nodes: graph.nodes.length, rels: graph.rels.length };
@@ -86,6 +91,7 @@ export class MemoryStore implements GraphStore {
     this.nodes.clear();
     this.rels.clear();
     this.adjacency.clear();
+    this.changeLog.length = 0;
     this.dataVersion += 1;
   }
 
@@ -142,17 +148,8 @@ export class MemoryStore implements GraphStore {
     this.index(rel.to, `IN|${rel.type}`, key);
   }
 
-  removeRel(rel: GraphRel): void {
-    const key = relKey(rel);
-    this.rels.delete(key);
-    this.adjacency.get(rel.from)?.get(`OUT|${rel.type}`)?.delete(key);
-    this.adjacency.get(rel.to)?.get(`IN|${rel.type}`)?.delete(key);
-  }
-
-  removeNode(id: string): void {
-    for (const rel of this.relsOf(id)) this.removeRel(rel);
-    this.adjacency.delete(id);
-    this.nodes.delete(id);
+  removeRelation(rel: GraphRel): void {
+    this.removeRel(relKey(rel));
   }
 
   touch(): void {
@@ -191,6 +188,78 @@ export class MemoryStore implements GraphStore {
     let keys = byType.get(slot);
     if (!keys) byType.set(slot, (keys = new Set()));
     keys.add(key);
+  }
+
+  async appendChanges(entries: readonly ChangeEntry[]): Promise<StoredChange[]> {
+    const stored = checkedChangeEntries(entries).map((entry) => storedChange(entry, ++this.changeSeq));
+    this.changeLog.push(...stored);
+    return stored.map((c) => structuredClone(c));
+  }
+
+  async changes(query: ChangeQuery): Promise<ChangePage> {
+    const floor = Math.max(0, ...this.changeLog.filter((c) => c.importFile === query.afterImportFile).map((c) => c.seq));
+    const matching = this.changeLog.filter((c) => matchesChangeQuery(c, query, floor));
+    const rest = query.afterSeq === undefined ? matching : matching.filter((c) => c.seq > query.afterSeq!);
+    return { changes: rest.slice(0, query.first).map((c) => structuredClone(c)), totalCount: matching.length, hasNextPage: rest.length > query.first };
+  }
+
+  async historyOf(recordIds: readonly string[], first: number): Promise<ChangePage[]> {
+    return Promise.all(recordIds.map((recordId) => this.changes({ recordId, first })));
+  }
+
+  /**
+   * Checked first, applied second, with no await in between: the embedded store's transaction.
+   * A version that moved, a node whose label is not its id's, or a relationship whose endpoint
+   * will not exist after the commit refuses the whole commit before anything changes.
+   */
+  async commitRecords(commit: RecordCommit): Promise<StoredChange[]> {
+    for (const { id, version } of commit.expect) {
+      const current = this.nodes.get(id);
+      if ((current ? nodeVersion(current.props) : null) !== version) throw new StoreError('CONFLICT', `${id} changed since it was read`);
+    }
+    const entries = checkedChangeEntries(commit.changes);
+    this.checkCommit(commit);
+    for (const id of commit.deletes) this.removeNode(id);
+    for (const { node, owned } of commit.upserts) {
+      for (const { type, direction } of owned) {
+        for (const key of [...(this.adjacency.get(node.id)?.get(`${direction}|${type}`) ?? [])]) this.removeRel(key);
+      }
+      this.nodes.set(node.id, { ...node, props: withoutNulls(node.props) });
+    }
+    for (const { rels } of commit.upserts) for (const rel of rels) this.putRel({ ...rel, props: withoutNulls(rel.props) });
+    this.dataVersion += 1;
+    const stored = entries.map((entry) => storedChange(entry, ++this.changeSeq));
+    this.changeLog.push(...stored);
+    return stored.map((c) => structuredClone(c));
+  }
+
+  private checkCommit(commit: RecordCommit): void {
+    const deleted = new Set(commit.deletes);
+    const upserted = new Map(commit.upserts.map((u) => [u.node.id, u.node.label] as const));
+    const labelAfter = (id: string) => upserted.get(id) ?? (deleted.has(id) ? undefined : this.nodes.get(id)?.label);
+    for (const { node, rels } of commit.upserts) {
+      if (labelOfId(node.id) !== node.label) throw new StoreError('INVALID', `node ${node.id} is not a ${node.label} id`);
+      for (const rel of rels) {
+        const from = labelAfter(rel.from);
+        const to = labelAfter(rel.to);
+        if (!from || !to) throw new StoreError('INVALID', `relationship ${rel.type} from ${rel.from} to ${rel.to} has a missing endpoint`);
+        if (!isAllowedEndpointPair(rel.type, from, to)) throw new StoreError('INVALID', `${rel.type} may not join ${from} to ${to}`);
+      }
+    }
+  }
+
+  removeNode(id: string): void {
+    for (const keys of this.adjacency.get(id)?.values() ?? []) for (const key of [...keys]) this.removeRel(key);
+    this.adjacency.delete(id);
+    this.nodes.delete(id);
+  }
+
+  private removeRel(key: string): void {
+    const rel = this.rels.get(key);
+    if (!rel) return;
+    this.rels.delete(key);
+    this.adjacency.get(rel.from)?.get(`OUT|${rel.type}`)?.delete(key);
+    this.adjacency.get(rel.to)?.get(`IN|${rel.type}`)?.delete(key);
   }
 
   /** Circulation facts computed in process (store/memory/circulation.ts, the Cypher's oracle). */

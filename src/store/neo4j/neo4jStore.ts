@@ -1,17 +1,26 @@
 import type { Label } from '../../domain/ids';
 import { StoreError } from '../errors';
 import type { Direction, Graph, GraphNode, Neighbour, RelType } from '../graph';
-import type { GraphStore, Page, PageQuery, SearchResult, StoreCounts, WriteSummary } from '../port';
+import type { GraphStore, Page, PageQuery, RecordCommit, SearchResult, StoreCounts, WriteSummary } from '../port';
+import { createNodesQuery, deleteOwnedQuery, detachDeleteQuery, lockVersionsQuery } from './cypher/records';
+import { idsByLabel } from './cypher/whitelist';
+import { labelOfId } from '../../domain/ids';
 import type { CollaborationProjection } from '../projection';
 import { countsQuery } from './cypher/counts';
 import { circulationStatements, decodeCirculationFacts } from './cypher/circulation';
 import type { CirculationFacts, CirculationQuery } from '../../circulation/facts';
 import { bumpVersionQuery, clearQuery, versionQuery } from './cypher/meta';
+import { appendChangesQuery, changesQuery, historyQuery } from './cypher/changes';
+import type { ChangeEntry, ChangePage, ChangeQuery, StoredChange } from '../changes';
+import { checkedChangeEntries } from '../changeEntries';
+import { decodeChangePage } from './changeRows';
 import { neighboursQuery } from './cypher/neighbours';
 import { nodesByIdsQuery } from './cypher/nodes';
 import { pageQuery } from './cypher/page';
-import { projectionQuery } from './cypher/projection';
+import { projectionQueries } from './cypher/projection';
 import { searchQuery } from './cypher/search';
+import { treeQuery } from './cypher/tree';
+import type { TreeMap, TreeResult, TreeRoot } from '../tree';
 import { planWrite, type WritePlan } from './cypher/write';
 import type { Executor, Row, RunInTx } from './executor';
 import type { ImportOptions, ImportSession, ReplaceScope, StoreStatus } from '../importSession';
@@ -19,6 +28,7 @@ import type { RecordState } from '../records';
 import { isEmptyQuery, recordIdsQuery } from './cypher/import';
 import { beginNeo4jImport, readStates, recoverDeadImport } from './importSession';
 import { decodeProjection } from './projectionRows';
+import { storedChange } from '../changes';
 import { asArray, asNumber, decodeCounts, decodeNeighbourRow, decodeNode, groupByKeys, orderByKeys } from './rows';
 
 /**
@@ -29,7 +39,18 @@ import { asArray, asNumber, decodeCounts, decodeNeighbourRow, decodeNode, groupB
 export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
 
-  constructor(private readonly executor: Executor) {}
+  /**
+   * The last version read and when. Analytics ask for the version on every call (it keys their
+   * cache); reading it is a round trip, so it is reused for VERSION_TTL_MS. A write or clear
+   * through this store forgets it at once; a write by another process (a `kizuna seed` next to a
+   * running server) is seen within VERSION_TTL_MS.
+   */
+  private versionSeen: { value: Promise<number>; at: number } | null = null;
+
+  constructor(
+    private readonly executor: Executor,
+    private readonly versionTtlMs = VERSION_TTL_MS,
+  ) {}
 
   async nodesByIds(ids: readonly string[]): Promise<(GraphNode | null)[]> {
     const query = nodesByIdsQuery(ids);
@@ -45,11 +66,22 @@ export class Neo4jStore implements GraphStore {
     return groupByKeys(ids, rows, (row) => row.key).map((group) => group.map((row) => row.neighbour));
   }
 
+  /** A nested selection in one statement (cypher/tree.ts); the rows are already the answer's maps. */
+  async readTree(root: TreeRoot): Promise<TreeResult> {
+    const rows = await this.executor.readRaw(treeQuery(root));
+    if (root.kind === 'byId') return { kind: 'byId', node: (rows[0]?.node as TreeMap | undefined) ?? null };
+    const fetched = asArray(rows[0]?.nodes, 'nodes') as (TreeMap & { __sortKey: string | null; __id: string })[];
+    const first = Math.max(0, Math.floor(root.query.first));
+    const total = rows[0]?.totalCount;
+    return { kind: 'page', nodes: fetched.slice(0, first), totalCount: total == null ? null : asNumber(total, 'totalCount'), hasNextPage: fetched.length > first };
+  }
+
   async page(query: PageQuery): Promise<Page> {
-    const [row] = await this.executor.read(pageQuery(query));
+    const [row] = await this.executor.read(pageQuery(query, query.countTotal !== false));
     const fetched = asArray(row?.nodes, 'nodes').map(decodeNode);
     const first = Math.max(0, Math.floor(query.first));
-    return { nodes: fetched.slice(0, first), totalCount: asNumber(row?.totalCount, 'totalCount'), hasNextPage: fetched.length > first };
+    const totalCount = row?.totalCount == null ? null : asNumber(row.totalCount, 'totalCount');
+    return { nodes: fetched.slice(0, first), totalCount, hasNextPage: fetched.length > first };
   }
 
   async search(text: string, first: number, labels: readonly Label[]): Promise<SearchResult[]> {
@@ -60,8 +92,12 @@ export class Neo4jStore implements GraphStore {
   }
 
   async projection(): Promise<CollaborationProjection> {
-    const [row] = await this.executor.read(projectionQuery());
-    return decodeProjection(row ?? {});
+    const queries = projectionQueries();
+    return this.executor.readStreams(async (stream) => {
+      const lists = { people: [] as unknown[], labs: [] as unknown[], institutions: [] as unknown[], visits: [] as unknown[], papers: [] as unknown[] };
+      for (const key of Object.keys(lists) as (keyof typeof lists)[]) await stream(queries[key], (value) => lists[key].push(value));
+      return decodeProjection(lists);
+    });
   }
 
   async counts(): Promise<StoreCounts> {
@@ -77,7 +113,13 @@ export class Neo4jStore implements GraphStore {
    */
   async write(graph: Graph): Promise<WriteSummary> {
     const plan = planWrite(graph);
-    await this.executor.writeTransaction((run) => runPlan(run, plan));
+    this.versionSeen = null;
+    try {
+      await this.executor.writeTransaction((run) => runPlan(run, plan));
+    } finally {
+      // Forget again: a reader may have cached the old version while the write was running.
+      this.versionSeen = null;
+    }
     return { nodes: plan.nodeCount, rels: plan.relCount };
   }
 
@@ -87,8 +129,13 @@ export class Neo4jStore implements GraphStore {
    * one transaction would need a heap as large as the store.
    */
   async clear(): Promise<void> {
-    await this.executor.autoCommit(clearQuery());
-    await this.executor.write(bumpVersionQuery());
+    this.versionSeen = null;
+    try {
+      await this.executor.autoCommit(clearQuery());
+      await this.executor.write(bumpVersionQuery());
+    } finally {
+      this.versionSeen = null;
+    }
   }
 
   recordStates(ids: readonly string[], options: { allRels?: boolean } = {}): Promise<(RecordState | null)[]> {
@@ -110,9 +157,16 @@ export class Neo4jStore implements GraphStore {
     return { empty: row?.empty === true, importing };
   }
 
-  async version(): Promise<number> {
-    const [row] = await this.executor.read(versionQuery());
-    return asNumber(row?.version, 'version');
+  version(): Promise<number> {
+    const now = performance.now();
+    if (this.versionSeen && now - this.versionSeen.at < this.versionTtlMs) return this.versionSeen.value;
+    const value = this.executor.read(versionQuery()).then(([row]) => asNumber(row?.version, 'version'));
+    const seen = { value, at: now };
+    this.versionSeen = seen;
+    value.catch(() => {
+      if (this.versionSeen === seen) this.versionSeen = null;
+    });
+    return value;
   }
 
   async ping(): Promise<void> {
@@ -121,6 +175,60 @@ export class Neo4jStore implements GraphStore {
 
   async close(): Promise<void> {
     await this.executor.close();
+  }
+
+  async appendChanges(entries: readonly ChangeEntry[]): Promise<StoredChange[]> {
+    const checked = checkedChangeEntries(entries);
+    if (checked.length === 0) return [];
+    const rows = await this.executor.write(appendChangesQuery(checked));
+    return checked.map((entry, i) => storedChange(entry, asNumber(rows[i]?.seq, 'seq')));
+  }
+
+  async historyOf(recordIds: readonly string[], first: number): Promise<ChangePage[]> {
+    if (recordIds.length === 0) return [];
+    const rows = await this.executor.read(historyQuery(recordIds, first));
+    return orderByKeys(recordIds, rows, (row) => String(row.id)).map((row) => decodeChangePage(row ?? { totalCount: 0, page: [] }, first));
+  }
+
+  async changes(query: ChangeQuery): Promise<ChangePage> {
+    const [row] = await this.executor.read(changesQuery(query));
+    return decodeChangePage(row, query.first);
+  }
+
+  /**
+   * One write transaction: lock and check versions, delete, replace owned relationships, write
+   * nodes and relationships (the same MERGE statements as write()), append the change entries,
+   * bump the store version. Any failure — a moved version, a missing endpoint — rolls it all back.
+   */
+  async commitRecords(commit: RecordCommit): Promise<StoredChange[]> {
+    const entries = checkedChangeEntries(commit.changes);
+    const isNew = new Set(commit.expect.filter((e) => e.version === null).map((e) => e.id));
+    const created = commit.upserts.filter((u) => isNew.has(u.node.id)).map((u) => u.node);
+    const updated = commit.upserts.filter((u) => !isNew.has(u.node.id)).map((u) => u.node);
+    const plan = planWrite({ nodes: updated, rels: commit.upserts.flatMap((u) => u.rels) });
+    // Like write(): the cached store version is forgotten before and after, so the next read of
+    // version() (the analytics cache key) sees this commit at once, not after VERSION_TTL_MS.
+    this.versionSeen = null;
+    try {
+      return await this.commitInTransaction(commit, entries, created, plan);
+    } finally {
+      this.versionSeen = null;
+    }
+  }
+
+  private commitInTransaction(commit: RecordCommit, entries: ChangeEntry[], created: GraphNode[], plan: WritePlan): Promise<StoredChange[]> {
+    return this.executor.writeTransaction(async (run) => {
+      await checkVersions(run, commit.expect);
+      for (const [l, ids] of idsByLabel(commit.deletes)) await run(detachDeleteQuery(l, ids));
+      for (const [l, upserts] of groupUpserts(commit)) {
+        if (upserts[0].owned.length) await run(deleteOwnedQuery(l, upserts[0].owned, upserts.map((u) => u.node.id)));
+      }
+      for (const [l, nodes] of groupByLabel(created)) await run(createNodesQuery(l, nodes));
+      await runPlan(run, plan, false);
+      const rows = entries.length ? await run(appendChangesQuery(entries)) : [];
+      await run(bumpVersionQuery());
+      return entries.map((entry, i) => storedChange(entry, asNumber(rows[i]?.seq, 'seq')));
+    });
   }
 
   /** Circulation facts by Cypher aggregation (cypher/circulation.ts), all statements in one read snapshot. */
@@ -138,7 +246,37 @@ export class Neo4jStore implements GraphStore {
   }
 }
 
-async function runPlan(run: RunInTx, plan: WritePlan): Promise<void> {
+/** How long a version read is reused (see Neo4jStore.versionSeen). */
+export const VERSION_TTL_MS = 1000;
+
+async function checkVersions(run: RunInTx, expect: RecordCommit['expect']): Promise<void> {
+  const found = new Map<string, number>();
+  for (const [l, ids] of idsByLabel(expect.map((e) => e.id))) {
+    for (const row of await run(lockVersionsQuery(l, ids))) found.set(String(row.id), asNumber(row.version, 'version'));
+  }
+  for (const { id, version } of expect) {
+    // Throwing inside the transaction function rolls back; CONFLICT is not retried by the driver.
+    if ((found.get(id) ?? null) !== version) throw new StoreError('CONFLICT', `${id} changed since it was read`);
+  }
+}
+
+function groupByLabel(nodes: readonly GraphNode[]): Map<Label, GraphNode[]> {
+  const groups = new Map<Label, GraphNode[]>();
+  for (const node of nodes) groups.set(node.label, [...(groups.get(node.label) ?? []), node]);
+  return groups;
+}
+
+/** Upserts per label; every record of a label owns the same slots. */
+function groupUpserts(commit: RecordCommit): Map<Label, RecordCommit['upserts'][number][]> {
+  const groups = new Map<Label, RecordCommit['upserts'][number][]>();
+  for (const u of commit.upserts) {
+    const l = labelOfId(u.node.id) ?? u.node.label;
+    groups.set(l, [...(groups.get(l) ?? []), u]);
+  }
+  return groups;
+}
+
+async function runPlan(run: RunInTx, plan: WritePlan, bumpVersion = true): Promise<void> {
   for (const query of plan.nodeBatches) await run(query);
   for (const { query, expected } of plan.relBatches) {
     const written = writtenCount(await run(query));
@@ -147,7 +285,7 @@ async function runPlan(run: RunInTx, plan: WritePlan): Promise<void> {
       throw new StoreError('INVALID', `${expected - written} relationship(s) name an endpoint that does not exist`);
     }
   }
-  await run(bumpVersionQuery());
+  if (bumpVersion) await run(bumpVersionQuery());
 }
 
 function writtenCount(rows: Row[]): number {

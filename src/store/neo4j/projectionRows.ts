@@ -10,8 +10,9 @@ import type {
 import { asArray, asNullableNumber, asNullableString, asRecord, asString, compareStrings, sortedIds } from './rows';
 
 /**
- * Decodes the one row of cypher/projection.ts. Every list is sorted by id here; single-valued
- * facts that arrive as lists take their smallest id (see the query's comment for why).
+ * Decodes the rows of cypher/projection.ts, gathered into one list per statement. Every list is
+ * sorted by id here; single-valued facts that arrive as lists take their smallest id (see the
+ * query's comment for why).
  */
 export function decodeProjection(row: Record<string, unknown>): CollaborationProjection {
   return {

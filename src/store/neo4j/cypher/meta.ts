@@ -1,6 +1,6 @@
 import { int } from 'neo4j-driver';
 import { lines, type CypherQuery } from './types';
-import { INTERNAL_LABELS, label } from './whitelist';
+import { BOOKKEEPING_LABELS, label } from './whitelist';
 
 /**
  * The store's bookkeeping: one `(:KizunaMeta {id: 'meta'})` node whose `version` every write and
@@ -39,9 +39,12 @@ export function clearQuery(batchSize = CLEAR_BATCH_SIZE): CypherQuery {
   return { cypher, params: { batchSize: int(batchSize) } };
 }
 
-/** `NOT n:KizunaMeta AND NOT n:…`: static labels, so the planner can use label scans. */
+/**
+ * `NOT n:KizunaMeta AND NOT n:KizunaTestMarker`: static labels, so the planner can use label scans.
+ * Change log entries are not bookkeeping: clear() removes them with the data they describe.
+ */
 function notInternal(variable: string): string {
-  return INTERNAL_LABELS.map((l) => `NOT ${variable}:${label(l)}`).join(' AND ');
+  return BOOKKEEPING_LABELS.map((l) => `NOT ${variable}:${label(l)}`).join(' AND ');
 }
 
 const TEST_MARKER_ID = 'test-marker';

@@ -9,9 +9,33 @@ import { label } from './whitelist';
  * One page of a label's nodes in (sortKey, id) order, keyset-paginated, with the total count of
  * the filter, as one statement: the count subquery ignores `after`, the page subquery applies it.
  * Both subqueries aggregate, so the statement returns exactly one row even for an empty page.
- * `first + 1` rows are fetched so that hasNextPage needs no second query.
+ * `first + 1` rows are fetched so that hasNextPage needs no second query. Without `countTotal`
+ * the count subquery is left out (totalCount comes back null): counting a large filter costs
+ * more than the page itself, so it is only paid for when a client selects totalCount.
  */
-export function pageQuery(query: PageQuery): CypherQuery {
+export function pageQuery(query: PageQuery, countTotal = true): CypherQuery {
+  const parts = pageParts(query);
+  const cypher = lines(
+    countTotal ? parts.count : null,
+    'CALL () {',
+    `  ${parts.match}`,
+    `  RETURN collect(${nodeProjection('n')}) AS nodes`,
+    '}',
+    countTotal ? 'RETURN totalCount, nodes' : 'RETURN null AS totalCount, nodes',
+  );
+  return { cypher, params: parts.params };
+}
+
+export interface PageParts {
+  /** `CALL () { … RETURN count(n) AS totalCount }`: the filter's count, ignoring `after`. */
+  count: string;
+  /** MATCH … WHERE … WITH n ORDER BY … LIMIT $limit, leaving `n` bound to the page's nodes in order. */
+  match: string;
+  params: Record<string, unknown>;
+}
+
+/** The pieces shared by pageQuery and the tree reads (cypher/tree.ts) of a root connection. */
+export function pageParts(query: PageQuery): PageParts {
   const l = label(query.filter.label);
   const conditions = filterConditions(query.filter);
   const direction = query.direction === 'DESC' ? 'DESC' : 'ASC';
@@ -24,16 +48,11 @@ export function pageQuery(query: PageQuery): CypherQuery {
   }
   const filtered = conditions.where();
   const paged = keyset ? (filtered ? `${filtered} AND ${keyset}` : `WHERE ${keyset}`) : filtered;
-  const cypher = lines(
-    `CALL () { MATCH (n:${l}) ${filtered} RETURN count(n) AS totalCount }`,
-    'CALL () {',
-    `  MATCH (n:${l}) ${paged}`,
-    `  WITH n ORDER BY n.sortKey ${direction}, n.id ${direction} LIMIT $limit`,
-    `  RETURN collect(${nodeProjection('n')}) AS nodes`,
-    '}',
-    'RETURN totalCount, nodes',
-  );
-  return { cypher, params };
+  return {
+    count: `CALL () { MATCH (n:${l}) ${filtered} RETURN count(n) AS totalCount }`,
+    match: `MATCH (n:${l}) ${paged} WITH n ORDER BY n.sortKey ${direction}, n.id ${direction} LIMIT $limit`,
+    params,
+  };
 }
 
 /** Rows strictly after the previous page's last (sortKey, id) in the given comparison direction. */

@@ -10,7 +10,8 @@ import { INTERNAL_LABELS, label } from './whitelist';
  *   create a duplicate, which is what makes every write safe to retry;
  * - a range index on `sortKey` per domain label, for ordered pages;
  * - a TEXT index on `searchText`, which serves `CONTAINS`;
- * - a range index on Country.code, which filters by country reach through.
+ * - a range index on Country.code, which filters by country reach through;
+ * - range indexes on the change log's seq, recordId, at and importFile.
  * Names are fixed so that `IF NOT EXISTS` recognises them on every start.
  */
 export function schemaQueries(): CypherQuery[] {
@@ -25,6 +26,10 @@ export function schemaQueries(): CypherQuery[] {
     statements.push(`CREATE TEXT INDEX kizuna_${checked}_searchText IF NOT EXISTS FOR (n:${checked}) ON (n.searchText)`);
   }
   statements.push('CREATE RANGE INDEX kizuna_Country_code IF NOT EXISTS FOR (n:Country) ON (n.code)');
+  // The change log is paged by seq and filtered by record, instant or import file.
+  for (const property of ['seq', 'recordId', 'at', 'importFile']) {
+    statements.push(`CREATE RANGE INDEX kizuna_Change_${property} IF NOT EXISTS FOR (n:${label('Change')}) ON (n.${property})`);
+  }
   return statements.map((cypher) => ({ cypher, params: {} }));
 }
 

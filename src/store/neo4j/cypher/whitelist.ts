@@ -9,13 +9,15 @@ export { isAllowedEndpointPair } from '../../graph';
  */
 
 /**
- * Labels the adapter uses for its own bookkeeping; never part of the domain, never returned and
- * never removed by clear(). KizunaTestMarker marks a database the test tiers own (see
- * testMarkerStateQuery in cypher/meta.ts): the contract setup clears only a database that has it.
- * KizunaImport (one while an import runs) and KizunaUndo (a staged import's undo entries): bulk
- * import's bookkeeping (neo4j/importSession.ts).
+ * Labels the adapter uses for its own bookkeeping; never part of the domain and never returned.
+ * KizunaMeta holds the store version and counters; Change is an entry of the change log
+ * (store/changes.ts), cleared by clear() with the data it describes; KizunaTestMarker marks a
+ * database the test tiers own (see testMarkerStateQuery in cypher/meta.ts): the contract setup
+ * clears only a database that has it. clear() keeps KizunaMeta and KizunaTestMarker. KizunaImport
+ * (one while a bulk import runs) and KizunaUndo (a staged import's undo entries): neo4j/importSession.ts.
  */
-export const INTERNAL_LABELS = ['KizunaMeta', 'KizunaTestMarker', 'KizunaImport', 'KizunaUndo'] as const;
+export const BOOKKEEPING_LABELS = ['KizunaMeta', 'KizunaTestMarker'] as const;
+export const INTERNAL_LABELS = [...BOOKKEEPING_LABELS, 'Change', 'KizunaImport', 'KizunaUndo'] as const;
 export type InternalLabel = (typeof INTERNAL_LABELS)[number];
 
 export function isDomainLabel(value: string): value is Label {

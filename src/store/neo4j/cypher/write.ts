@@ -41,9 +41,18 @@ export function planWrite(graph: Graph, batchSize = WRITE_BATCH_SIZE): WritePlan
   return { nodeBatches, relBatches, nodeCount: graph.nodes.length, relCount: graph.rels.length };
 }
 
-/** `SET n = $props` replaces every property, so a prop removed from the record disappears; id is put back. */
+/**
+ * `SET n = $props` replaces every property, so a prop removed from the record disappears; id is
+ * put back, and so is the stored `version` when the written props carry none (a re-seed does not
+ * reset the versions the write path counts; a writer that bumps versions sets the prop).
+ */
 export function upsertNodesQuery(l: Label, nodes: readonly GraphNode[]): CypherQuery {
-  const cypher = lines('UNWIND $rows AS row', `MERGE (n:${label(l)} {id: row.id})`, 'SET n = row.props, n.id = row.id');
+  const cypher = lines(
+    'UNWIND $rows AS row',
+    `MERGE (n:${label(l)} {id: row.id})`,
+    'WITH n, row, n.version AS kept',
+    'SET n = row.props, n.id = row.id, n.version = coalesce(row.props.version, kept)',
+  );
   return { cypher, params: { rows: nodes.map((n) => ({ id: n.id, props: storedProps(n.props) })) } };
 }
 

@@ -5,7 +5,7 @@ import { bumpVersionQuery, clearQuery, testMarkerStateQuery, versionQuery, write
 import { neighboursQuery } from '../../../../src/store/neo4j/cypher/neighbours';
 import { nodesByIdsQuery } from '../../../../src/store/neo4j/cypher/nodes';
 import { pageQuery } from '../../../../src/store/neo4j/cypher/page';
-import { projectionQuery } from '../../../../src/store/neo4j/cypher/projection';
+import { projectionQueries } from '../../../../src/store/neo4j/cypher/projection';
 import { schemaQueries } from '../../../../src/store/neo4j/cypher/schema';
 import { searchQuery } from '../../../../src/store/neo4j/cypher/search';
 import { planWrite, upsertNodesQuery, upsertRelsQuery } from '../../../../src/store/neo4j/cypher/write';
@@ -139,6 +139,12 @@ describe('pageQuery', () => {
     expect(query.cypher).not.toContain('$afterSortKey');
   });
 
+  it('leaves the count out when nobody reads totalCount', () => {
+    const query = pageQuery({ filter: { label: 'Paper', where: { status: ['PUBLISHED'] } }, first: 20 }, false);
+    expect(query.cypher).not.toContain('count(');
+    expect(query.cypher).toContain('RETURN null AS totalCount, nodes');
+  });
+
   it('compares and orders in the asked direction', () => {
     const asc = pageQuery({ filter: { label: 'Lab' }, first: 5, after: { sortKey: 'a', id: 'lab:a' } });
     expect(asc.cypher).toContain('n.sortKey > $afterSortKey');
@@ -239,16 +245,17 @@ describe('write statements', () => {
 
 describe('statements without inputs', () => {
   it('projection, counts, schema, version and clear carry no interpolated values', () => {
-    for (const q of [projectionQuery(), countsQuery(), versionQuery(), bumpVersionQuery(), clearQuery(), testMarkerStateQuery(), writeTestMarkerQuery(), ...schemaQueries()]) {
+    for (const q of [...Object.values(projectionQueries()), countsQuery(), versionQuery(), bumpVersionQuery(), clearQuery(), testMarkerStateQuery(), writeTestMarkerQuery(), ...schemaQueries()]) {
       expect(q.cypher).not.toMatch(/'/);
     }
     expect(versionQuery().params).toEqual({ metaId: 'meta' });
   });
 
-  it('creates a unique id constraint for every label, and the bookkeeping labels', () => {
+  it('creates a unique id constraint for every label, the bookkeeping labels and the change log', () => {
     const constraints = schemaQueries().filter((q) => q.cypher.startsWith('CREATE CONSTRAINT'));
-    expect(constraints).toHaveLength(15); // 11 domain labels; KizunaMeta, KizunaTestMarker; KizunaImport, KizunaUndo (bulk import)
+    expect(constraints).toHaveLength(16); // 11 domain labels; KizunaMeta, KizunaTestMarker, Change; KizunaImport, KizunaUndo (bulk import)
     expect(constraints.map((q) => q.cypher)).toContain('CREATE CONSTRAINT kizuna_KizunaTestMarker_id IF NOT EXISTS FOR (n:KizunaTestMarker) REQUIRE n.id IS UNIQUE');
+    expect(constraints.map((q) => q.cypher)).toContain('CREATE CONSTRAINT kizuna_Change_id IF NOT EXISTS FOR (n:Change) REQUIRE n.id IS UNIQUE');
     expect(constraints.map((q) => q.cypher)).toContain('CREATE CONSTRAINT kizuna_KizunaMeta_id IF NOT EXISTS FOR (n:KizunaMeta) REQUIRE n.id IS UNIQUE');
   });
 
@@ -261,5 +268,47 @@ describe('statements without inputs', () => {
     expect(testMarkerStateQuery().cypher).toContain('EXISTS { MATCH (m:KizunaTestMarker) } AS marked');
     expect(testMarkerStateQuery().cypher).toContain('WHERE NOT n:KizunaMeta AND NOT n:KizunaTestMarker AND NOT n:KizunaImport AND NOT n:KizunaUndo } AS hasData');
     expect(writeTestMarkerQuery().cypher).toMatch(/^MERGE \(m:KizunaTestMarker \{id: \$markerId\}\)/);
+  });
+});
+
+describe('change log statements', () => {
+  const { appendChangesQuery, changesQuery } = jest.requireActual('../../../../src/store/neo4j/cypher/changes') as typeof import('../../../../src/store/neo4j/cypher/changes');
+
+  it('appends with values as parameters and fields as one JSON string', () => {
+    const q = appendChangesQuery([
+      { at: '2025-01-01T00:00:00.000Z', actor: { keyName: "x' DETACH DELETE n", role: 'EDITOR' }, recordId: 'person:a', label: 'Person', op: 'CREATE', fields: [{ name: 'name', old: null, new: 'A' }] },
+    ]);
+    expect(q.cypher).not.toContain('DETACH');
+    expect(q.params.rows).toEqual([
+      { at: '2025-01-01T00:00:00.000Z', keyName: "x' DETACH DELETE n", role: 'EDITOR', recordId: 'person:a', label: 'Person', op: 'CREATE', fields: '[{"name":"name","old":null,"new":"A"}]', importFile: null, batchId: null },
+    ]);
+  });
+
+  it('puts only the filters asked for in the WHERE clause', () => {
+    expect(changesQuery({ first: 5 }).cypher).not.toContain('WHERE');
+    const q = changesQuery({ first: 5, recordId: 'visit:v', afterSeq: 7 });
+    expect(q.cypher).toContain('WHERE c.recordId = $recordId RETURN count(c)');
+    expect(q.cypher).toContain('WHERE c.recordId = $recordId AND c.seq > $afterSeq');
+    expect(q.params.recordId).toBe('visit:v');
+  });
+});
+
+describe('write path statements', () => {
+  const records = jest.requireActual('../../../../src/store/neo4j/cypher/records') as typeof import('../../../../src/store/neo4j/cypher/records');
+
+  it('lock, delete-owned, delete and create take ids and types as parameters, labels from the whitelist', () => {
+    const lock = records.lockVersionsQuery('Visit', ['visit:a']);
+    expect(lock.cypher).toContain('MATCH (n:Visit {id: id})');
+    expect(lock.cypher).toContain('SET n.__lock = true');
+    expect(lock.params).toEqual({ ids: ['visit:a'] });
+    const owned = records.deleteOwnedQuery('Visit', [{ type: 'MADE', direction: 'IN' }, { type: 'TO', direction: 'OUT' }], ['visit:a']);
+    expect(owned.params).toEqual({ ids: ['visit:a'], out: ['TO'], into: ['MADE'] });
+    expect(owned.cypher).toContain('type(r) IN $out');
+    expect(() => records.deleteOwnedQuery('Visit', [{ type: 'EVIL]->() DETACH DELETE n //' as never, direction: 'OUT' }], [])).toThrow(TypeError);
+    expect(records.detachDeleteQuery('Person', ['person:x']).cypher).toContain('DETACH DELETE n');
+    const create = records.createNodesQuery('Theme', [{ id: 'theme:t', label: 'Theme', props: { name: 'T', version: 1 } }]);
+    expect(create.cypher).toContain('CREATE (n:Theme)');
+    expect(create.params.rows).toEqual([{ id: 'theme:t', props: { name: 'T', version: expect.anything() } }]);
+    expect(() => records.lockVersionsQuery('Nope' as never, [])).toThrow(TypeError);
   });
 });

@@ -1,0 +1,36 @@
+import type { Label } from '../domain/ids';
+import type { Direction, RelType } from './graph';
+import type { PageQuery } from './port';
+
+/**
+ * A read of a whole nested selection in one go (the GraphQL compiler's output, src/graphql/compile):
+ * which properties of a node to return under which response keys, and which relationships to
+ * follow. Store-neutral on purpose: the Neo4j adapter turns it into one Cypher statement
+ * (cypher/tree.ts); a store without `readTree` is read field by field through the loaders instead.
+ *
+ * Results are plain maps keyed by response key, each carrying `__c: true` so that the alias-aware
+ * field resolvers (graphql/compile/resolvers.ts) know to read them by key. Neighbour lists come in
+ * the order of GraphStore.neighbours (sortKey, id, relationship key).
+ */
+export type TreeField =
+  | { kind: 'prop'; key: string; prop: string }
+  /** Under the configured early-career rule: null for UNKNOWN, else whether the stage is in the list. */
+  | { kind: 'earlyCareer'; key: string }
+  | { kind: 'rel'; key: string; rel: RelType; direction: Direction; target: Label; one: boolean; node: TreeNode }
+  /** A relationship shown as an object of its own (LabMembership): its properties plus the far node under `nodeKey`s. */
+  | { kind: 'edge'; key: string; rel: RelType; direction: Direction; target: Label; props: { key: string; prop: string }[]; nodeKeys: { key: string; node: TreeNode }[] };
+
+export interface TreeNode {
+  fields: readonly TreeField[];
+}
+
+export type TreeRoot =
+  | { kind: 'byId'; label: Label; id: string; node: TreeNode; earlyCareerStages: readonly string[] }
+  | { kind: 'page'; query: PageQuery; countTotal: boolean; node: TreeNode; earlyCareerStages: readonly string[] };
+
+/** A node as read: its response keys, plus `__c`; a page's nodes also carry `__sortKey` and `__id` for cursors. */
+export type TreeMap = Record<string, unknown> & { __c: true };
+
+export type TreeResult =
+  | { kind: 'byId'; node: TreeMap | null }
+  | { kind: 'page'; nodes: (TreeMap & { __sortKey: string | null; __id: string })[]; totalCount: number | null; hasNextPage: boolean };

@@ -14,9 +14,11 @@ import {
   visitSchema,
   type Dataset,
 } from '../../domain/model';
-import { COLLECTION_ORDER, type Collection } from '../toGraph';
+import type { CollectionKey } from '../toGraph';
 
-export { COLLECTION_ORDER, type Collection };
+/** A collection of the data-set format, in write order (a record's targets come before it). */
+export type Collection = CollectionKey;
+export const COLLECTION_ORDER: readonly Collection[] = ['sources', 'countries', 'institutions', 'labs', 'people', 'themes', 'materials', 'events', 'visits', 'papers', 'transfers'];
 
 /**
  * The record types of the data-set format, as bulk import sees them: each collection's label and

@@ -1,5 +1,6 @@
 import { labelOfId } from '../../../../src/domain/ids';
-import { COLLECTION_ORDER, recordToGraph } from '../../../../src/ingest/toGraph';
+import { recordToGraph } from '../../../../src/ingest/toGraph';
+import { COLLECTION_ORDER } from '../../../../src/ingest/import/records';
 import { loadDatasetFile } from '../../../../src/ingest/load';
 import { DEFAULT_SEED_FILE } from '../../../../src/ingest/seed';
 import { REL_TYPES } from '../../../../src/store/graph';

@@ -7,6 +7,7 @@ import { runImport, type ImportRequest, type ImportResult } from './engine';
 import { formatProblem } from './problems';
 import { progressReporter } from './progress';
 import { COLLECTION_ORDER } from './records';
+import { appendImportChanges } from './changeLog';
 
 export interface ImportCommandOptions {
   replace?: boolean;
@@ -46,13 +47,20 @@ export async function importWithReport(store: GraphStore, request: ImportRequest
       out.write(`  ${c.kind.padEnd(9)} ${c.id}${c.kind === 'updated' ? `: ${c.fields.map((f) => f.field).join(', ')}` : ''}\n`);
     }
   };
+  // Kept until the import has committed, then appended to the change log (changeLog.ts).
+  const logged: RecordChange[] = [];
+  const keep = (changes: RecordChange[]) => {
+    for (const c of changes) if (c.kind !== 'unchanged') logged.push(c);
+    return request.onChanges?.(changes);
+  };
   const started = Date.now();
   let result: ImportResult;
   try {
-    result = await runImport(store, { ...request, onProgress: (p) => progress?.update(p), onChanges: request.dryRun ? listChanges : request.onChanges });
+    result = await runImport(store, { ...request, onProgress: (p) => progress?.update(p), onChanges: request.dryRun ? listChanges : keep });
   } finally {
     progress?.stop();
   }
+  if (result.ok && !request.dryRun) await appendImportChanges(store, logged, request.files);
   if (!result.ok) {
     for (const p of result.problems) out.write(`${formatProblem(p)}\n`);
     out.write(`${result.problems.length} problem(s)${result.problems.length >= 1000 ? ' (first 1000 shown)' : ''}; nothing was written\n`);

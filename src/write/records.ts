@@ -16,6 +16,7 @@ import {
 } from '../domain/model';
 import type { CollectionKey } from '../ingest/toGraph';
 import type { Direction, RelSlot, RelType } from '../store/graph';
+import { OWNED_RELS } from '../store/records';
 
 /**
  * The records of the data-set format as the write path sees them: for each label, its collection
@@ -36,27 +37,26 @@ export interface RecordKind {
   owned: readonly OwnedRel[];
 }
 
-const out = (type: RelType): OwnedRel => ({ type, direction: 'OUT' });
-const into = (type: RelType): OwnedRel => ({ type, direction: 'IN' });
-const CITED = out('CITED_IN');
+/** The relationships a record of this label states: one table for the write path and bulk import (store/records.ts). */
+const ownedOf = (label: Label): OwnedRel[] => [
+  ...OWNED_RELS[label].in.map((type): OwnedRel => ({ type, direction: 'IN' })),
+  ...OWNED_RELS[label].out.map((type): OwnedRel => ({ type, direction: 'OUT' })),
+];
+
+const kind = (label: Label, collection: CollectionKey, schema: z.ZodObject): RecordKind => ({ label, collection, schema, owned: ownedOf(label) });
 
 export const RECORD_KINDS: Record<Label, RecordKind> = {
-  Source: { label: 'Source', collection: 'sources', schema: sourceSchema, owned: [] },
-  Country: { label: 'Country', collection: 'countries', schema: countrySchema, owned: [CITED] },
-  Institution: { label: 'Institution', collection: 'institutions', schema: institutionSchema, owned: [out('LOCATED_IN'), CITED] },
-  Lab: { label: 'Lab', collection: 'labs', schema: labSchema, owned: [out('PART_OF'), into('HEADS'), CITED] },
-  Person: { label: 'Person', collection: 'people', schema: personSchema, owned: [out('MEMBER_OF'), out('AFFILIATED_WITH'), CITED] },
-  Theme: { label: 'Theme', collection: 'themes', schema: themeSchema, owned: [into('LEADS'), into('WORKS_ON'), CITED] },
-  Material: { label: 'Material', collection: 'materials', schema: materialSchema, owned: [into('OWNS'), out('ABOUT'), CITED] },
-  Event: { label: 'Event', collection: 'events', schema: eventSchema, owned: [out('HELD_IN'), CITED] },
-  Visit: {
-    label: 'Visit',
-    collection: 'visits',
-    schema: visitSchema,
-    owned: [into('MADE'), out('FROM'), out('TO'), out('AT'), out('HOSTED_BY'), out('ABOUT'), out('FOR'), CITED],
-  },
-  Paper: { label: 'Paper', collection: 'papers', schema: paperSchema, owned: [into('AUTHORED'), out('ABOUT'), CITED] },
-  Transfer: { label: 'Transfer', collection: 'transfers', schema: transferSchema, owned: [out('OF'), out('FROM'), out('TO'), out('RECEIVED_BY'), CITED] },
+  Source: kind('Source', 'sources', sourceSchema),
+  Country: kind('Country', 'countries', countrySchema),
+  Institution: kind('Institution', 'institutions', institutionSchema),
+  Lab: kind('Lab', 'labs', labSchema),
+  Person: kind('Person', 'people', personSchema),
+  Theme: kind('Theme', 'themes', themeSchema),
+  Material: kind('Material', 'materials', materialSchema),
+  Event: kind('Event', 'events', eventSchema),
+  Visit: kind('Visit', 'visits', visitSchema),
+  Paper: kind('Paper', 'papers', paperSchema),
+  Transfer: kind('Transfer', 'transfers', transferSchema),
 };
 
 export function ownsRel(label: Label, type: RelType, direction: Direction): boolean {

@@ -1,59 +1,25 @@
 import type { z } from 'zod';
 import type { Label } from '../../domain/ids';
-import {
-  countrySchema,
-  eventSchema,
-  institutionSchema,
-  labSchema,
-  materialSchema,
-  paperSchema,
-  personSchema,
-  sourceSchema,
-  themeSchema,
-  transferSchema,
-  visitSchema,
-  type Dataset,
-} from '../../domain/model';
-import type { CollectionKey } from '../toGraph';
+import type { Dataset } from '../../domain/model';
+import { RECORD_KINDS } from '../../write/records';
+import { COLLECTION_ORDER, type Collection } from '../toGraph';
 
-/** A collection of the data-set format, in write order (a record's targets come before it). */
-export type Collection = CollectionKey;
-export const COLLECTION_ORDER: readonly Collection[] = ['sources', 'countries', 'institutions', 'labs', 'people', 'themes', 'materials', 'events', 'visits', 'papers', 'transfers'];
+/** A collection of the data-set format, in write order (a record's targets come before it): ingest/toGraph's. */
+export { COLLECTION_ORDER, type Collection };
 
 /**
  * The record types of the data-set format, as bulk import sees them: each collection's label and
  * its zod schema (the one definition in domain/model.ts, applied one record at a time so that a
- * file never has to be held whole to be validated).
+ * file never has to be held whole to be validated), taken from the write path's table of record
+ * kinds so that the two writers cannot disagree.
  */
-export const COLLECTION_LABEL: Record<Collection, Label> = {
-  sources: 'Source',
-  countries: 'Country',
-  institutions: 'Institution',
-  labs: 'Lab',
-  people: 'Person',
-  themes: 'Theme',
-  materials: 'Material',
-  events: 'Event',
-  visits: 'Visit',
-  papers: 'Paper',
-  transfers: 'Transfer',
-};
+const KINDS = Object.values(RECORD_KINDS);
 
-export const COLLECTION_OF_LABEL = Object.fromEntries(Object.entries(COLLECTION_LABEL).map(([c, l]) => [l, c])) as Record<Label, Collection>;
+export const COLLECTION_LABEL = Object.fromEntries(KINDS.map((k) => [k.collection, k.label])) as Record<Collection, Label>;
 
-export const RECORD_SCHEMA: { [C in Collection]: z.ZodType<Dataset[C][number], unknown> } = {
-  sources: sourceSchema,
-  countries: countrySchema,
-  institutions: institutionSchema,
-  labs: labSchema,
-  people: personSchema,
-  themes: themeSchema,
-  materials: materialSchema,
-  events: eventSchema,
-  visits: visitSchema,
-  papers: paperSchema,
-  transfers: transferSchema,
-};
+export const COLLECTION_OF_LABEL = Object.fromEntries(KINDS.map((k) => [k.label, k.collection])) as Record<Label, Collection>;
+
+export const RECORD_SCHEMA = Object.fromEntries(KINDS.map((k) => [k.collection, k.schema])) as unknown as { [C in Collection]: z.ZodType<Dataset[C][number], unknown> };
 
 export function isCollection(value: string): value is Collection {
   return (COLLECTION_ORDER as readonly string[]).includes(value);

@@ -93,10 +93,20 @@ interface Row {
   size: string;
   store: string;
   what: string;
-  cold: Timing | null;
-  coldFresh: Timing | null;
-  warm: Timing | null;
+  cold: Timing | string | null;
+  coldFresh: Timing | string | null;
+  warm: Timing | string | null;
   note: string;
+}
+
+/** A timing, or what stopped it (a TIMEOUT under load is a result too, not a reason to lose the run). */
+async function attempt(fn: () => Promise<Timing>): Promise<Timing | string> {
+  try {
+    return await fn();
+  } catch (error) {
+    const text = String((error as Error)?.message ?? error);
+    return /TIMEOUT/.test(text) ? 'TIMEOUT (the 30 s operation limit)' : `failed: ${text.slice(0, 200)}`;
+  }
 }
 
 const median = (xs: number[]) => {
@@ -140,8 +150,7 @@ export async function serveApp(store: GraphStore): Promise<{ ask: (query: string
   return { ask, close };
 }
 
-async function benchStore(size: string, storeName: string, store: GraphStore, neo4j: { pid: number | null; config: Neo4jConfig } | null, runs: number): Promise<Row[]> {
-  const rows: Row[] = [];
+async function benchStore(size: string, storeName: string, store: GraphStore, neo4j: { pid: number | null; config: Neo4jConfig } | null, runs: number, emit: (row: Row) => void): Promise<void> {
   const pid = neo4j?.pid ?? null;
   // An empty write moves the version, as every write does: what the caches key on.
   const bump = () => store.write({ nodes: [], rels: [] });
@@ -150,27 +159,31 @@ async function benchStore(size: string, storeName: string, store: GraphStore, ne
   const again: Timing[] = [];
   for (let r = 0; r < runs; r++) again.push(await timed(pid, () => store.projection()));
   const people = (await store.projection()).people.length;
-  rows.push({ size, store: storeName, what: 'projection()', cold: first, coldFresh: null, warm: medianTiming(again), note: `${people} people; cold = the first call in this process (on a Neo4j that has not seen the statement, planning it too); warm = later calls (the read itself is never cached)` });
+  emit({ size, store: storeName, what: 'projection()', cold: first, coldFresh: null, warm: medianTiming(again), note: `${people} people; cold = the first call in this process (on a Neo4j that has not seen the statement, planning it too); warm = later calls (the read itself is never cached)` });
 
   const app = await serveApp(store);
   try {
     for (const [name, op] of Object.entries(COLD_OPERATIONS) as [ColdOperation, (typeof COLD_OPERATIONS)[ColdOperation]][]) {
-      const cold: Timing[] = [];
-      const warm: Timing[] = [];
-      for (let r = 0; r < runs; r++) {
-        await bump();
-        cold.push(await timed(pid, () => app.ask(op.query)));
-      }
-      for (let r = 0; r < runs; r++) warm.push(await timed(pid, () => app.ask(op.query)));
+      const cold = await attempt(async () => {
+        const runsCold: Timing[] = [];
+        for (let r = 0; r < runs; r++) {
+          await bump();
+          runsCold.push(await timed(pid, () => app.ask(op.query)));
+        }
+        return medianTiming(runsCold);
+      });
+      const warm = await attempt(async () => {
+        const runsWarm: Timing[] = [];
+        for (let r = 0; r < runs; r++) runsWarm.push(await timed(pid, () => app.ask(op.query)));
+        return medianTiming(runsWarm);
+      });
       // After the runs above, so Neo4j has planned the statements: this is a new Kizuna process, not a new Neo4j.
-      const fresh = neo4j ? await freshProcess(neo4j.config, name, pid) : null;
-      rows.push({ size, store: storeName, what: op.title, cold: medianTiming(cold), coldFresh: fresh, warm: medianTiming(warm), note: '' });
-      process.stderr.write(`  ${storeName} ${size} ${name} done\n`);
+      const fresh = neo4j ? await attempt(() => freshProcess(neo4j.config, name, pid)) : null;
+      emit({ size, store: storeName, what: op.title, cold, coldFresh: fresh, warm, note: '' });
     }
   } finally {
     await app.close();
   }
-  return rows;
 }
 
 /** A child process whose first request is this operation (bench/analytics/coldChild.ts). */
@@ -186,17 +199,19 @@ function freshProcess(config: Neo4jConfig, operation: ColdOperation, neo4jPid: n
   });
 }
 
-function fmt(t: Timing | null): string {
+function fmt(t: Timing | string | null): string {
   if (!t) return '–';
+  if (typeof t === 'string') return t;
   const s = (x: number) => (x >= 10 ? x.toFixed(1) : x.toFixed(2));
   return `${s(t.wall)} s (CPU ${s(t.cpu)}${Number.isNaN(t.neo4jCpu) ? '' : ` + Neo4j ${s(t.neo4jCpu)}`})`;
 }
 
+const HEAD = ['size', 'store', 'operation', 'cold after a version change', 'cold, fresh process', 'warm'];
+const line = (r: Row) => `| ${[r.size, r.store, r.what, fmt(r.cold), fmt(r.coldFresh), fmt(r.warm)].join(' | ')} |`;
+
 function printRows(rows: Row[]): void {
-  const head = ['size', 'store', 'operation', 'cold after a version change', 'cold, fresh process', 'warm'];
-  const body = rows.map((r) => [r.size, r.store, r.what, fmt(r.cold), fmt(r.coldFresh), fmt(r.warm)]);
-  console.log(`| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`);
-  for (const b of body) console.log(`| ${b.join(' | ')} |`);
+  console.log(`| ${HEAD.join(' | ')} |\n|${HEAD.map(() => '---').join('|')}|`);
+  for (const r of rows) console.log(line(r));
   for (const r of rows) if (r.note) console.log(`\n${r.size} ${r.store} ${r.what}: ${r.note}`);
 }
 
@@ -205,6 +220,15 @@ export async function runCold(argv: string[]): Promise<void> {
   const started = loadavg()[0];
   console.log(`Kizuna analytics, cold and warm — Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load ${loadavg().map((x) => x.toFixed(2)).join(' ')}, runs ${args.runs}`);
   const rows: Row[] = [];
+  mkdirSync(join(__dirname, '..', 'results'), { recursive: true });
+  const out = args.json ?? join(__dirname, '..', 'results', `analytics-cold-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  const save = () => writeFileSync(out, JSON.stringify({ load: { start: started, now: loadavg()[0] }, node: process.version, rows }, null, 2));
+  // Each row is printed and saved as it is measured: a long run that fails late keeps what it had.
+  const emit = (row: Row) => {
+    rows.push(row);
+    process.stderr.write(`${line(row)}  (load ${loadavg()[0].toFixed(1)})\n`);
+    save();
+  };
   for (const size of args.sizes) {
     const t = performance.now();
     const data = benchData(size);
@@ -212,7 +236,7 @@ export async function runCold(argv: string[]): Promise<void> {
     if (args.stores.includes('memory')) {
       const memory = new MemoryStore();
       await memory.write(data.graph);
-      rows.push(...(await benchStore(size, 'embedded', memory, null, args.runs)));
+      await benchStore(size, 'embedded', memory, null, args.runs, emit);
     }
     if (args.stores.includes('neo4j')) {
       let instance: Instance | null = null;
@@ -232,7 +256,7 @@ export async function runCold(argv: string[]): Promise<void> {
         const store = await createNeo4jStore(config);
         try {
           await ensureLoaded(config, store, data, (s) => process.stderr.write(`${size}: ${s}\n`));
-          rows.push(...(await benchStore(size, 'Neo4j', store, { pid: instance?.pid() ?? null, config }, args.runs)));
+          await benchStore(size, 'Neo4j', store, { pid: instance?.pid() ?? null, config }, args.runs, emit);
         } finally {
           await store.close();
         }
@@ -243,9 +267,7 @@ export async function runCold(argv: string[]): Promise<void> {
   }
   console.log(`\nload average: ${started.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end\n`);
   printRows(rows);
-  mkdirSync(join(__dirname, '..', 'results'), { recursive: true });
-  const out = args.json ?? join(__dirname, '..', 'results', `analytics-cold-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(out, JSON.stringify({ load: { start: started, end: loadavg()[0] }, node: process.version, rows }, null, 2));
+  save();
   console.log(`\nJSON: ${out}`);
 }
 

@@ -1,7 +1,12 @@
+import { parse } from 'graphql';
 import { benchData } from '../../../bench/api/data';
 import { operations } from '../../../bench/api/operations';
 import { countStatements } from '../../../bench/api/statements';
 import { encodeKeyset } from '../../../src/graphql/common/cursor';
+import { executeCompiled } from '../../../src/graphql/compile/direct';
+import { createContext } from '../../../src/graphql/context';
+import { buildKizunaSchema } from '../../../src/graphql/schema';
+import { DEFAULT_EARLY_CAREER_RULE } from '../../../src/domain/earlyCareer';
 import type { GraphStore } from '../../../src/store/port';
 import { TestApi } from '../../support/api';
 import { countingStore } from '../../support/countingStore';
@@ -59,6 +64,21 @@ forEachStore(
       expect(compiled.q.affiliations.length).toBeGreaterThanOrEqual(1);
       expect(compiled.people.edges).toHaveLength(7);
       if (store().readTree) expect(counted.calls.get('readTree')).toBe(9); // one per root field
+    });
+
+    it('answers compiled queries without graphql-js execution, byte for byte as graphql-js does', async () => {
+      const variables = { p: ids.withTwoLabs, a: ids.affiliated, l: ids.lab, v: ids.visit, after: encodeKeyset('person 0005', 'person:p0005') };
+      const cases = [{ name: 'wide', query: WIDE, variables }, ...operations(data).map((op) => ({ name: op.name, query: op.kizuna, variables: op.variables }))];
+      const direct: string[] = [];
+      for (const c of cases) {
+        const fast = await new TestApi(store()).query(c.query, c.variables);
+        const slow = await new TestApi(store(), null, { directExecution: false }).query(c.query, c.variables);
+        expect({ op: c.name, json: JSON.stringify(fast) }).toEqual({ op: c.name, json: JSON.stringify(slow) });
+        const context = createContext({ store: store(), earlyCareer: DEFAULT_EARLY_CAREER_RULE, maxPageSize: 100 });
+        if (await executeCompiled({ schema: buildKizunaSchema(), document: parse(c.query), variables: c.variables, context, cacheable: true })) direct.push(c.name);
+      }
+      // Only a store that reads trees is executed directly; WIDE's node(…)-free roots are all compiled.
+      expect(direct).toEqual(store().readTree ? ['wide', 'personById', 'earlyCareerVisits', 'institutionsPapers', 'labMembersVisits', 'visitsPaged'] : []);
     });
 
     it('falls back to the loaders for what it does not compile (sources, authors) with the same answers', async () => {

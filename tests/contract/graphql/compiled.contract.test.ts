@@ -36,7 +36,7 @@ const ids = (() => {
 const PERSON = `id name displayName careerStage earlyCareer placeholder
   labs { role since lab { id name } } affiliations { role institution { id name countryCode } }
   headOf { id } visits { id datesUncertain } hosted { id } leads { id } worksOn { id } papers { id title year status }`;
-const WIDE = `query wide($p: ID!, $a: ID!, $l: ID!, $v: ID!, $after: String) {
+const WIDE = `query wide($p: ID!, $a: ID!, $l: ID!, $v: ID!, $after: String, $end: String) {
   p: person(id: $p) { ...P }
   q: person(id: $a) { ...P }
   lab(id: $l) { id name institution { id name countryCode country { code name institutions { id } } labs { id } affiliates { id } }
@@ -45,6 +45,7 @@ const WIDE = `query wide($p: ID!, $a: ID!, $l: ID!, $v: ID!, $after: String) {
   people(first: 7, filter: { earlyCareer: true }) { totalCount pageInfo { hasNextPage endCursor startCursor }
     edges { cursor node { id n: name visits { to { name } } } } }
   later: people(first: 3, after: $after) { edges { node { id } } pageInfo { hasNextPage } }
+  past: people(first: 3, after: $end) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } }
   institutions(first: 2, direction: DESC) { edges { node { id labs { members { person { id papers { id } } } } } } }
   labs(first: 2) { edges { cursor node { id ... on Lab { name } } } }
   visits(first: 5, filter: { fiscalYear: 2023 }) { totalCount edges { node { id visitor { id labs { lab { id } } } } } }
@@ -55,7 +56,7 @@ forEachStore(
   'compiled reads',
   (store) => {
     it('answers like the field-by-field path for every compiled relationship, alias and fragment', async () => {
-      const variables = { p: ids.withTwoLabs, a: ids.affiliated, l: ids.lab, v: ids.visit, after: encodeKeyset('person 0005', 'person:p0005') };
+      const variables = { p: ids.withTwoLabs, a: ids.affiliated, l: ids.lab, v: ids.visit, after: encodeKeyset('person 0005', 'person:p0005'), end: encodeKeyset('~', 'person:~') };
       const counted = countingStore(store());
       const compiled = await new TestApi(counted.store).data(WIDE, variables);
       const plain = await new TestApi(fieldByField(store())).data(WIDE, variables);
@@ -63,11 +64,13 @@ forEachStore(
       expect(compiled.p.labs.length).toBeGreaterThanOrEqual(2);
       expect(compiled.q.affiliations.length).toBeGreaterThanOrEqual(1);
       expect(compiled.people.edges).toHaveLength(7);
-      if (store().readTree) expect(counted.calls.get('readTree')).toBe(9); // one per root field
+      // A page past the end: no edges, and still the count of every match.
+      expect(compiled.past).toEqual({ totalCount: data.dataset.people!.length, edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+      if (store().readTree) expect(counted.calls.get('readTree')).toBe(10); // one per root field
     });
 
     it('answers compiled queries without graphql-js execution, byte for byte as graphql-js does', async () => {
-      const variables = { p: ids.withTwoLabs, a: ids.affiliated, l: ids.lab, v: ids.visit, after: encodeKeyset('person 0005', 'person:p0005') };
+      const variables = { p: ids.withTwoLabs, a: ids.affiliated, l: ids.lab, v: ids.visit, after: encodeKeyset('person 0005', 'person:p0005'), end: encodeKeyset('~', 'person:~') };
       const cases = [{ name: 'wide', query: WIDE, variables }, ...operations(data).map((op) => ({ name: op.name, query: op.kizuna, variables: op.variables }))];
       const direct: string[] = [];
       for (const c of cases) {

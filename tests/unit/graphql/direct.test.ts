@@ -25,8 +25,8 @@ function cannedStore(answer: (root: TreeRoot) => TreeResult): { store: GraphStor
 }
 
 const person = (over: Record<string, unknown> = {}) => ({
-  __c: true,
-  labs: [{ __c: true, since: '2020', lab: { __c: true, name: 'Lab A', id: 'lab:a', institution: null } }],
+  __c: true as const,
+  labs: [{ __c: true as const, since: '2020', lab: { __c: true as const, name: 'Lab A', id: 'lab:a', institution: null } }],
   name: 'Ada',
   id: 'person:ada',
   stage: 'POSTDOC',
@@ -35,7 +35,7 @@ const person = (over: Record<string, unknown> = {}) => ({
 
 const page = (): TreeResult => ({
   kind: 'page',
-  nodes: [{ __c: true, __sortKey: 'ada', __id: 'person:ada', name: 'Ada', id: 'person:ada' }, { __c: true, __sortKey: 'bo', __id: 'person:bo', name: 'Bo', id: 'person:bo' }],
+  nodes: [{ __c: true as const, __sortKey: 'ada', __id: 'person:ada', name: 'Ada', id: 'person:ada' }, { __c: true, __sortKey: 'bo', __id: 'person:bo', name: 'Bo', id: 'person:bo' }],
   totalCount: 7,
   hasNextPage: true,
 });

@@ -2,7 +2,6 @@ import {
   type DocumentNode,
   type FieldNode,
   getArgumentValues,
-  getNamedType,
   type GraphQLField,
   type GraphQLObjectType,
   type GraphQLOutputType,
@@ -64,7 +63,7 @@ export async function executeCompiled(request: {
     const r = roots[i];
     if (r.kind === 'typename') data[r.key] = answers[i];
     else {
-      const value = complete(r.field.type, r.plan, answers[i]);
+      const value = complete(r.plan, answers[i]);
       if (value === FAIL) return null;
       data[r.key] = value;
     }
@@ -78,7 +77,7 @@ const BY_ID_ROOTS = new Set(['person', 'lab', 'institution', 'visit']);
 
 type RootPlan =
   | { kind: 'typename'; key: string }
-  | { kind: 'field'; key: string; field: GraphQLField<unknown, unknown>; nodes: readonly FieldNode[]; info: ReturnType<typeof buildResolveInfo>; plan: ObjectPlan };
+  | { kind: 'field'; key: string; field: GraphQLField<unknown, unknown>; nodes: readonly FieldNode[]; info: ReturnType<typeof buildResolveInfo>; plan: Shape };
 
 function planRoots(exe: ExecutionContext, root: GraphQLObjectType, cacheable: boolean): RootPlan[] | null {
   const fields = collectFields(exe.schema, exe.fragments, exe.variableValues, root, exe.operation.selectionSet);
@@ -106,25 +105,42 @@ function planRoots(exe: ExecutionContext, root: GraphQLObjectType, cacheable: bo
 /**
  * How to turn one object's answer into its part of the response: its fields in selection order,
  * each read by response key (the compiled maps) or by field name (connection, edge and page-info
- * objects, which the resolvers build in JS).
+ * objects, which the resolvers build in JS), with its type unwrapped once into a Shape (so no
+ * per-value isNonNullType/isListType checks, which are slow in graphql-js's development mode).
  */
 interface ObjectPlan {
   typename: string;
-  byKey: boolean;
   fields: FieldPlan[];
 }
 
-type FieldPlan = { key: string; typename: true } | { key: string; typename?: false; read: string; type: GraphQLOutputType; plan: ObjectPlan | null };
+type FieldPlan = { key: string; typename: true } | { key: string; typename?: false; read: string; shape: Shape };
 
-const plans = new WeakMap<FieldNode, ObjectPlan | null>();
+type Shape =
+  | { nonNull: boolean; kind: 'list'; of: Shape }
+  | { nonNull: boolean; kind: 'leaf'; serialize: (value: unknown) => unknown }
+  | { nonNull: boolean; kind: 'object'; plan: ObjectPlan };
 
-function rootPlan(exe: ExecutionContext, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], cacheable: boolean): ObjectPlan | null {
+const plans = new WeakMap<FieldNode, Shape | null>();
+
+function rootPlan(exe: ExecutionContext, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], cacheable: boolean): Shape | null {
   const key = cacheable && nodes.length === 1 ? nodes[0] : null;
   if (key && plans.has(key)) return plans.get(key)!;
-  const type = getNamedType(field.type);
-  const plan = isObjectType(type) ? objectPlan(exe, type, nodes) : null;
-  if (key) plans.set(key, plan);
-  return plan;
+  const shape = shapeOf(exe, field.type, nodes);
+  if (key) plans.set(key, shape);
+  return shape;
+}
+
+function shapeOf(exe: ExecutionContext, type: GraphQLOutputType, nodes: readonly FieldNode[]): Shape | null {
+  const nonNull = isNonNullType(type);
+  const inner = nonNull ? type.ofType : type;
+  if (isListType(inner)) {
+    const of = shapeOf(exe, inner.ofType, nodes);
+    return of && { nonNull, kind: 'list', of };
+  }
+  if (isLeafType(inner)) return { nonNull, kind: 'leaf', serialize: (value) => inner.serialize(value) };
+  if (!isObjectType(inner)) return null; // interfaces and unions are never compiled
+  const plan = objectPlan(exe, inner, nodes);
+  return plan && { nonNull, kind: 'object', plan };
 }
 
 function objectPlan(exe: ExecutionContext, type: GraphQLObjectType, nodes: readonly FieldNode[]): ObjectPlan | null {
@@ -139,52 +155,49 @@ function objectPlan(exe: ExecutionContext, type: GraphQLObjectType, nodes: reado
       continue;
     }
     const def = type.getFields()[name];
-    if (!def) return null;
-    const named = getNamedType(def.type);
-    let plan: ObjectPlan | null = null;
-    if (isObjectType(named)) {
-      plan = objectPlan(exe, named, fieldNodes);
-      if (!plan) return null;
-    } else if (!isLeafType(named)) return null; // interfaces and unions are never compiled
-    fields.push({ key, read: byKey ? key : name, type: def.type, plan });
+    const shape = def && shapeOf(exe, def.type, fieldNodes);
+    if (!shape) return null;
+    fields.push({ key, read: byKey ? key : name, shape });
   }
-  return { typename: type.name, byKey, fields };
+  return { typename: type.name, fields };
 }
 
 const FAIL = Symbol('not as graphql-js would answer');
 
 /** graphql-js's completeValue for plain values: null checks, lists, the scalar's serialize, objects in selection order. */
-function complete(type: GraphQLOutputType, plan: ObjectPlan | null, value: unknown): unknown {
-  if (isNonNullType(type)) return value == null ? FAIL : complete(type.ofType, plan, value);
-  if (value == null) return null;
-  if (isListType(type)) {
-    if (!Array.isArray(value)) return FAIL;
-    const out = new Array(value.length);
-    for (let i = 0; i < value.length; i++) {
-      const item = complete(type.ofType, plan, value[i]);
-      if (item === FAIL) return FAIL;
-      out[i] = item;
+function complete(shape: Shape, value: unknown): unknown {
+  if (value == null) return shape.nonNull ? FAIL : null;
+  switch (shape.kind) {
+    case 'leaf':
+      try {
+        const serialized = shape.serialize(value);
+        return serialized === undefined ? FAIL : serialized;
+      } catch {
+        return FAIL;
+      }
+    case 'list': {
+      if (!Array.isArray(value)) return FAIL;
+      const out = new Array(value.length);
+      for (let i = 0; i < value.length; i++) {
+        const item = complete(shape.of, value[i]);
+        if (item === FAIL) return FAIL;
+        out[i] = item;
+      }
+      return out;
     }
-    return out;
-  }
-  if (isLeafType(type)) {
-    try {
-      const serialized = type.serialize(value);
-      return serialized === undefined ? FAIL : serialized;
-    } catch {
-      return FAIL;
+    case 'object': {
+      if (typeof value !== 'object') return FAIL;
+      const source = value as Record<string, unknown>;
+      const out: Record<string, unknown> = {};
+      for (const field of shape.plan.fields) {
+        if (field.typename) out[field.key] = shape.plan.typename;
+        else {
+          const item = complete(field.shape, source[field.read]);
+          if (item === FAIL) return FAIL;
+          out[field.key] = item;
+        }
+      }
+      return out;
     }
   }
-  if (!plan || typeof value !== 'object') return FAIL;
-  const source = value as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const field of plan.fields) {
-    if (field.typename) out[field.key] = plan.typename;
-    else {
-      const item = complete(field.type, field.plan, source[field.read]);
-      if (item === FAIL) return FAIL;
-      out[field.key] = item;
-    }
-  }
-  return out;
 }

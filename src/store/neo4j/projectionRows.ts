@@ -39,6 +39,12 @@ function decodePerson(value: unknown): ProjectedPerson {
         return { lab: asString(m.lab, 'labPeriods.lab'), sinceEarliest: asNullableString(m.sinceEarliest, 'labPeriods.sinceEarliest'), untilLatest: asNullableString(m.untilLatest, 'labPeriods.untilLatest') };
       })
       .sort((a, b) => compareStrings(a.lab, b.lab)),
+    affiliations: asArray(p.affiliations ?? [], 'person.affiliations')
+      .map((value) => {
+        const a = asRecord(value, 'person.affiliations[]');
+        return { institution: asString(a.institution, 'affiliations.institution'), sinceEarliest: asNullableString(a.sinceEarliest, 'affiliations.sinceEarliest'), untilLatest: asNullableString(a.untilLatest, 'affiliations.untilLatest') };
+      })
+      .sort((a, b) => compareStrings(a.institution, b.institution)),
   };
 }
 
@@ -75,6 +81,7 @@ function decodeVisit(value: unknown): ProjectedVisit {
     status: asString(v.status, 'visit.status') as VisitStatus,
     scheduleChange: asString(v.scheduleChange, 'visit.scheduleChange') as ScheduleChange,
     start: asNullableString(v.start, 'visit.start'),
+    startLatest: asNullableString(v.startLatest, 'visit.startLatest'),
     end: asNullableString(v.end, 'visit.end'),
     fiscalYear: asNullableNumber(v.fiscalYear, 'visit.fiscalYear'),
   };

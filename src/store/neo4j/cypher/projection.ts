@@ -32,7 +32,8 @@ export function projectionQueries(): ProjectionQueries {
       '  institutions: [(p)-[:MEMBER_OF|HEADS]->(:Lab)-[:PART_OF]->(i:Institution) | i.id]',
       '    + [(p)-[:AFFILIATED_WITH]->(i:Institution) | i.id],',
       '  labPeriods: [(p)-[m:MEMBER_OF]->(l:Lab) WHERE m.sinceEarliest IS NOT NULL OR m.untilLatest IS NOT NULL',
-      '    | {lab: l.id, sinceEarliest: m.sinceEarliest, untilLatest: m.untilLatest}]',
+      '    | {lab: l.id, sinceEarliest: m.sinceEarliest, untilLatest: m.untilLatest}],',
+      '  affiliations: [(p)-[a:AFFILIATED_WITH]->(i:Institution) | {institution: i.id, sinceEarliest: a.sinceEarliest, untilLatest: a.untilLatest}]',
       '} AS row',
     ),
     labs: row(
@@ -57,7 +58,7 @@ export function projectionQueries(): ProjectionQueries {
       '  toInstitutions: [(v)-[:TO]->(i:Institution) | i.id],',
       '  toLabs: [(v)-[:AT]->(l:Lab) | l.id],',
       '  status: v.status, scheduleChange: v.scheduleChange,',
-      '  start: v.startEarliest, end: v.endLatest, fiscalYear: v.fiscalYear',
+      '  start: v.startEarliest, startLatest: v.startLatest, end: v.endLatest, fiscalYear: v.fiscalYear',
       '} AS row',
     ),
     papers: row(

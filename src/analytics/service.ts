@@ -10,6 +10,8 @@ import type { CollaborationNetwork } from './collaborationGraph';
 import { exportGraphView, type ExportedGraph, type ExportFormat } from './export';
 import { graphView, neighborhood, type GraphFilter, type GraphView } from './graphView';
 import { resolvePeople } from './groups';
+import { cachedInterests } from './pairings/interests';
+import { suggestPairings, type PairingsRequest, type PairingsResult } from './pairings/suggest';
 import { collaborationPath, type CollaborationPath } from './paths';
 
 /**
@@ -116,6 +118,13 @@ export class AnalyticsService {
   async graph(filter: Omit<GraphFilter, 'existingGroups'> & { includePlanned?: boolean } = {}): Promise<GraphView> {
     const network = await this.cache.network(filter.includePlanned ?? false);
     return graphView(network, { ...filter, existingGroups: await this.existingGroups(network, filter.countries ?? []) });
+  }
+
+  /** Suggested pairings (pairings/suggest.ts) on the cached network, with themes and materials read once per store version. */
+  async suggestPairings(request: Omit<PairingsRequest, 'existingGroups'> & { includePlanned?: boolean }): Promise<PairingsResult> {
+    const network = await this.cache.network(request.includePlanned ?? false);
+    const interests = await cachedInterests(this.store, network.csr.ids, network.includePlanned);
+    return suggestPairings(network, interests, { ...request, existingGroups: await this.existingGroups(network, request.between ?? []) });
   }
 
   /** What the HTTP export endpoint and `kizuna export` serve: a view in one of the four formats. */

@@ -160,12 +160,12 @@ export class AnalyticsResolver {
 }
 
 /** Records by id through the request's loader (one batched store call per nesting level), in the order given. */
-async function entities<T extends Entity>(ctx: Context, Type: new () => T, ids: readonly string[]): Promise<T[]> {
+export async function entities<T extends Entity>(ctx: Context, Type: new () => T, ids: readonly string[]): Promise<T[]> {
   const nodes = await ctx.loaders.node.loadMany(ids);
   return nodes.filter((n): n is GraphNode => n !== null && !(n instanceof Error)).map((n) => hydrate(Type, n));
 }
 
-async function person(ctx: Context, id: string): Promise<Person> {
+export async function person(ctx: Context, id: string): Promise<Person> {
   const [p] = await entities(ctx, Person, [id]);
   if (!p) throw new Error(`person ${id} is in the collaboration graph but not in the store`);
   return p;

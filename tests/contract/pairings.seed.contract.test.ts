@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadDatasetFile } from '../../src/ingest/load';
 import { DEFAULT_SEED_FILE } from '../../src/ingest/seed';
 import type { Dataset } from '../../src/domain/model';
@@ -194,6 +196,14 @@ forEachStore(
       expect(inoue.candidateChange.constraintAfter).toBeCloseTo(1 / 3, 12);
       expect(iwase.parts.hole).toBeCloseTo(1 / 3, 12);
       expect(iwase.score).toBeCloseTo(0.1, 12);
+    });
+
+    it('the README’s suggestPairings query runs as printed', async () => {
+      const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+      const block = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]).find((q) => q.includes('suggestPairings'));
+      expect(block).toBeDefined();
+      const data = await api().data<{ suggestPairings: { suggestions: Array<{ candidate: { displayName: string } }> } }>(block!);
+      expect(data.suggestPairings.suggestions.map((s) => s.candidate.displayName).slice(0, 2)).toEqual(['Peter Bieker', 'Kuniaki Murase']);
     });
 
     it('answers mistakes with coded errors', async () => {

@@ -17,7 +17,11 @@
  *
  * Rankings: the combined score (weights fixed in src/analytics/pairings/score.ts, not fitted here),
  * each of its parts alone, common neighbours, Adamic–Adar, resource allocation, and random.
- * Usage: node -r ./bench/register.js bench/pairings.ts [--people 800] [--years 5] [--seeds 3]
+ * Then the cost: on bench/generate.ts's graph of `--timing-people` people (default 10 000), every
+ * candidate of 30 early-career people scored by scoreCandidates, and the "after" constraint and
+ * effective size computed both ways (EgoWithTie's rebuild of the ego base, the reference, and
+ * StructuralDelta, what suggestPairings runs), interleaved person by person.
+ * Usage: node -r ./bench/register.js bench/pairings.ts [--people 800] [--years 5] [--seeds 3] [--timing-people 10000]
  * JSON goes to bench/results/, the table to stdout (and, by hand, docs/benchmarks.md).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -28,6 +32,10 @@ import { createRng } from '../src/analytics/random';
 import { tieKey } from '../src/analytics/collaborationGraph';
 import { loadInterests } from '../src/analytics/pairings/interests';
 import { scoreCandidates, type ScoredCandidate } from '../src/analytics/pairings/suggest';
+import { EgoWithTie, StructuralDelta } from '../src/analytics/pairings/structuralChange';
+import { StructuralHoleCalculator } from '../src/analytics/structuralHoles';
+import { buildCollaborationNetwork, type CollaborationNetwork } from '../src/analytics/collaborationGraph';
+import { generateSynthetic } from './generate';
 import { PAIRING_WEIGHTS } from '../src/analytics/pairings/score';
 import { seedStore } from '../src/ingest/seed';
 import { validateDataset } from '../src/ingest/validate';
@@ -55,6 +63,53 @@ interface Args {
   people: number;
   years: number;
   seeds: number;
+  timingPeople: number;
+}
+
+interface Timing {
+  people: number;
+  persons: number;
+  candidatesPerPerson: number;
+  scoreCandidatesMs: { median: number; max: number };
+  rebuildMs: number;
+  incrementalMs: number;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)] : NaN;
+}
+
+/** scoreCandidates per person, and the two ways to the "after" values, interleaved person by person. */
+function timeScoring(network: CollaborationNetwork, persons: number[]): Omit<Timing, 'people'> {
+  const calc = new StructuralHoleCalculator(network.csr);
+  const scoring: number[] = [];
+  let rebuild = 0;
+  let incremental = 0;
+  let candidates = 0;
+  for (const v of persons) {
+    const t0 = performance.now();
+    const scored = scoreCandidates(network, new Map(), v, 'LAB');
+    const t1 = performance.now();
+    const ego = new EgoWithTie(network.csr, v, calc.of(v));
+    for (const s of scored) ego.with(s.candidate);
+    const t2 = performance.now();
+    const delta = new StructuralDelta(network.csr, v, calc.of(v));
+    for (const s of scored) delta.with(s.candidate);
+    const t3 = performance.now();
+    scoring.push(t1 - t0);
+    rebuild += t2 - t1;
+    incremental += t3 - t2;
+    candidates += scored.length;
+  }
+  const n = Math.max(1, persons.length);
+  return {
+    persons: persons.length,
+    candidatesPerPerson: candidates / n,
+    scoreCandidatesMs: { median: median(scoring), max: Math.max(...scoring) },
+    rebuildMs: rebuild / n,
+    incrementalMs: incremental / n,
+  };
 }
 
 function parseArgs(argv: string[]): Args {
@@ -62,7 +117,7 @@ function parseArgs(argv: string[]): Args {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? Number(argv[i + 1]) : fallback;
   };
-  return { people: value('people', 800), years: value('years', 5), seeds: value('seeds', 3) };
+  return { people: value('people', 800), years: value('years', 5), seeds: value('seeds', 3), timingPeople: value('timing-people', 10_000) };
 }
 
 async function storeOf(input: DatasetInput): Promise<MemoryStore> {
@@ -199,9 +254,20 @@ async function main(): Promise<void> {
     console.log(`| ${r.name.padEnd(w)} | ${r.precisionAt10.toFixed(3)} (${r.precisionRange.map((x) => x.toFixed(3)).join('–')}) | ${r.aucMean.toFixed(3)} (${r.aucRange.map((x) => x.toFixed(3)).join('–')}) |`);
   }
   console.log(`\nprecision@10 ceiling (every positive first): ${mean(results.map((r) => r.precisionCeiling)).toFixed(3)}`);
+
+  const network = buildCollaborationNetwork(generateSynthetic({ people: args.timingPeople, seed: 3 }).projection);
+  const early = network.people.map((p, i) => (p.earlyCareer === true && !p.placeholder ? i : -1)).filter((i) => i >= 0);
+  const persons = Array.from({ length: Math.min(30, early.length) }, (_, k) => early[Math.floor((k * early.length) / Math.min(30, early.length))]);
+  scoreCandidates(network, new Map(), persons[0], 'LAB'); // builds the per-network caches (groups, strengths) outside the timing
+  const timing: Timing = { people: args.timingPeople, ...timeScoring(network, persons) };
+  console.log(
+    `\ncost at ${timing.people} people (${network.csr.m} ties), ${timing.persons} early-career people, ${timing.candidatesPerPerson.toFixed(0)} candidates each:` +
+      `\n  scoreCandidates (what suggestPairings ranks): median ${timing.scoreCandidatesMs.median.toFixed(1)} ms, max ${timing.scoreCandidatesMs.max.toFixed(1)} ms per person` +
+      `\n  "after" values of every candidate: rebuild of the ego base ${timing.rebuildMs.toFixed(1)} ms, incremental ${timing.incrementalMs.toFixed(1)} ms per person (${(timing.rebuildMs / timing.incrementalMs).toFixed(0)}× faster)`,
+  );
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
   const file = join(ROOT, `bench/results/pairings-${args.people}-${started.toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ args, mechanism: MECHANISM, weights: PAIRING_WEIGHTS, node: process.version, started: started.toISOString(), results, rows }, null, 1) + '\n');
+  writeFileSync(file, JSON.stringify({ args, mechanism: MECHANISM, weights: PAIRING_WEIGHTS, node: process.version, started: started.toISOString(), results, rows, timing }, null, 1) + '\n');
   console.log(`\nwrote ${file}`);
 }
 

@@ -7,7 +7,7 @@ import { StructuralHoleCalculator } from '../structuralHoles';
 import { interestsOf, type InterestTable, type PersonInterests } from './interests';
 import { commonNeighbours, linkScores, linkScoresFrom, type LinkScores } from './linkPrediction';
 import { closurePart, combinedScore, holePart, topicsPart, type ScoreParts } from './score';
-import { EgoWithTie, type StructuralChange } from './structuralChange';
+import { StructuralDelta, type StructuralChange } from './structuralChange';
 
 /**
  * Suggested pairings (docs/metrics.md, "Suggested pairings"): for one person, the people in other
@@ -90,8 +90,8 @@ function calculatorOf(csr: Csr): StructuralHoleCalculator {
   return calc;
 }
 
-export function egoOf(csr: Csr, v: number): EgoWithTie {
-  return new EgoWithTie(csr, v, calculatorOf(csr).of(v));
+export function egoOf(csr: Csr, v: number): StructuralDelta {
+  return new StructuralDelta(csr, v, calculatorOf(csr).of(v));
 }
 
 function groupsOf(gi: GroupIndex, i: number): Int32Array {
@@ -195,7 +195,7 @@ function scoreBetween(network: CollaborationNetwork, interests: InterestTable, r
     throw badInput(`between: ${echo(between[0])} and ${echo(between[1])} have ${side.length} × ${other.length} pairs of members, more than ${MAX_PAIRS}; ask per person (suggestPairings(person:)) or for smaller groups`, { argumentName: 'between' });
   }
   const earlyOnly = request.earlyCareerOnly ?? true;
-  const egos = new Map<number, EgoWithTie>();
+  const egos = new Map<number, StructuralDelta>();
   const ego = (i: number) => {
     let e = egos.get(i);
     if (!e) egos.set(i, (e = egoOf(csr, i)));

@@ -1,48 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { csrFromEdges, type Csr } from '../../../src/analytics/csr';
 import { linkScores, linkScoresFrom } from '../../../src/analytics/pairings/linkPrediction';
-import { EgoWithTie } from '../../../src/analytics/pairings/structuralChange';
+import { EgoWithTie, StructuralDelta } from '../../../src/analytics/pairings/structuralChange';
 import { StructuralHoleCalculator } from '../../../src/analytics/structuralHoles';
+import { csrOfFixture, expectClose as close, loadNetworkxFixtures } from '../../support/networkxFixtures';
 
 /**
  * Link prediction and the constraint / effective size with an added tie against NetworkX
  * (scripts/networkx-oracle.py: adamic_adar_index, resource_allocation_index, common_neighbors, and
  * constraint / effective_size on the graph with the tie added), within 1e-9.
  */
-interface Fixture {
-  name: string;
-  nodes: string[];
-  edges: [string, string, number][];
-  linkPrediction: { u: string; v: string; commonNeighbours: number; adamicAdar: number; resourceAllocation: number }[];
-  withTie: { u: string; v: string; weight: number; constraint: Record<string, number | null>; effectiveSize: Record<string, number | null> }[];
-}
-
-const dir = join(__dirname, '..', '..', 'fixtures', 'networkx');
-const fixtures: Fixture[] = readdirSync(dir)
-  .filter((f) => f.endsWith('.json'))
-  .sort()
-  .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
-
-function csrOfFixture(fx: Fixture): Csr {
-  const ids = [...fx.nodes].sort();
-  const index = new Map(ids.map((id, i) => [id, i]));
-  return csrFromEdges(
-    ids,
-    index,
-    Int32Array.from(fx.edges.map((e) => index.get(e[0])!)),
-    Int32Array.from(fx.edges.map((e) => index.get(e[1])!)),
-    Float64Array.from(fx.edges.map((e) => e[2])),
-  );
-}
-
-function close(actual: number | null, expected: number | null, what: string): void {
-  if (expected === null || actual === null) {
-    if (actual !== expected) throw new Error(`${what}: expected ${expected}, got ${actual}`);
-    return;
-  }
-  if (!(Math.abs(actual - expected) <= 1e-9)) throw new Error(`${what}: expected ${expected}, got ${actual}`);
-}
+const fixtures = loadNetworkxFixtures();
 
 test('every fixture has link-prediction pairs (some with shared neighbours) and added-tie cases', () => {
   expect(fixtures.length).toBeGreaterThanOrEqual(6);
@@ -74,9 +40,11 @@ describe.each(fixtures.map((fx) => [fx.name, fx] as const))('NetworkX oracle, pa
     const calc = new StructuralHoleCalculator(csr);
     for (const t of fx.withTie) {
       for (const [ego, other] of [[t.u, t.v], [t.v, t.u]]) {
-        const change = new EgoWithTie(csr, at(ego), calc.of(at(ego))).with(at(other), t.weight);
-        close(change.after.constraint, t.constraint[ego], `constraint of ${ego} with ${other}`);
-        close(change.after.effectiveSize, t.effectiveSize[ego], `effective size of ${ego} with ${other}`);
+        for (const Kind of [EgoWithTie, StructuralDelta]) {
+          const change = new Kind(csr, at(ego), calc.of(at(ego))).with(at(other), t.weight);
+          close(change.after.constraint, t.constraint[ego], `${Kind.name}: constraint of ${ego} with ${other}`);
+          close(change.after.effectiveSize, t.effectiveSize[ego], `${Kind.name}: effective size of ${ego} with ${other}`);
+        }
       }
     }
   });

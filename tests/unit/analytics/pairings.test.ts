@@ -2,7 +2,7 @@ import { csrFromEdges, type Csr } from '../../../src/analytics/csr';
 import { createRng } from '../../../src/analytics/random';
 import { linkScores, linkScoresFrom } from '../../../src/analytics/pairings/linkPrediction';
 import { closurePart, combinedScore, holePart, PAIRING_WEIGHTS, topicsPart } from '../../../src/analytics/pairings/score';
-import { EgoWithTie } from '../../../src/analytics/pairings/structuralChange';
+import { EgoWithTie, StructuralDelta } from '../../../src/analytics/pairings/structuralChange';
 import { StructuralHoleCalculator } from '../../../src/analytics/structuralHoles';
 
 /** Random weighted graphs (weights 1..4), as edge lists over n people. */
@@ -33,6 +33,7 @@ describe('EgoWithTie: the ego base gives what a full rebuild with the tie gives'
     let checked = 0;
     for (let v = 0; v < n; v += 3) {
       const ego = new EgoWithTie(csr, v, calc.of(v));
+      const delta = new StructuralDelta(csr, v, calc.of(v));
       for (let c = 0; c < n; c++) {
         if (c === v || tied.has(`${Math.min(v, c)}-${Math.max(v, c)}`)) continue;
         const full = new StructuralHoleCalculator(csrOf(n, [...edges, [v, c, 1]])).of(v);
@@ -40,22 +41,35 @@ describe('EgoWithTie: the ego base gives what a full rebuild with the tie gives'
         expect(change.before).toEqual(calc.of(v));
         expect(Math.abs(change.after.constraint! - full.constraint!)).toBeLessThanOrEqual(1e-12);
         expect(Math.abs(change.after.effectiveSize! - full.effectiveSize!)).toBeLessThanOrEqual(1e-12);
+        // The incremental form that suggestPairings uses gives the same values, for weights other than 1 too.
+        for (const weight of [1, 3]) {
+          const fast = delta.with(c, weight);
+          const reference = weight === 1 ? change.after : ego.with(c, weight).after;
+          expect(Math.abs(fast.after.constraint! - reference.constraint!)).toBeLessThanOrEqual(1e-12);
+          expect(Math.abs(fast.after.effectiveSize! - reference.effectiveSize!)).toBeLessThanOrEqual(1e-12);
+        }
         checked++;
       }
     }
     expect(checked).toBeGreaterThan(50);
   });
 
-  test('a person without ties: before null, after one tie (constraint 1, effective size 1)', () => {
+  test.each([
+    ['EgoWithTie', EgoWithTie],
+    ['StructuralDelta', StructuralDelta],
+  ] as const)('%s: a person without ties: before null, after one tie (constraint 1, effective size 1)', (_name, Kind) => {
     const csr = csrOf(4, [[1, 2, 2], [2, 3, 1]]);
-    const change = new EgoWithTie(csr, 0, new StructuralHoleCalculator(csr).of(0)).with(2);
+    const change = new Kind(csr, 0, new StructuralHoleCalculator(csr).of(0)).with(2);
     expect(change.before).toEqual({ constraint: null, effectiveSize: null });
     expect(change.after).toEqual({ constraint: 1, effectiveSize: 1 });
   });
 
-  test('refuses a candidate already tied, and the person itself', () => {
+  test.each([
+    ['EgoWithTie', EgoWithTie],
+    ['StructuralDelta', StructuralDelta],
+  ] as const)('%s refuses a candidate already tied, and the person itself', (_name, Kind) => {
     const csr = csrOf(3, [[0, 1, 1]]);
-    const ego = new EgoWithTie(csr, 0, new StructuralHoleCalculator(csr).of(0));
+    const ego = new Kind(csr, 0, new StructuralHoleCalculator(csr).of(0));
     expect(() => ego.with(1)).toThrow(RangeError);
     expect(() => ego.with(0)).toThrow(RangeError);
   });

@@ -42,6 +42,7 @@ import { validateDataset } from '../src/ingest/validate';
 import type { DatasetInput, Dataset } from '../src/domain/model';
 import { MemoryStore } from '../src/store/memory/memoryStore';
 import { before, generateProgramme, MECHANISM } from './programme';
+import { auc, precisionAt } from './rankingMetrics';
 
 const ROOT = join(__dirname, '..');
 
@@ -128,25 +129,6 @@ async function storeOf(input: DatasetInput): Promise<MemoryStore> {
   return store;
 }
 
-/** Mann–Whitney AUC with average ranks for tied scores. */
-export function auc(scores: Float64Array, positive: Uint8Array): number {
-  const order = Array.from(scores.keys()).sort((a, b) => scores[a] - scores[b]);
-  let rankSum = 0;
-  let pos = 0;
-  for (let i = 0; i < order.length; ) {
-    let j = i;
-    while (j + 1 < order.length && scores[order[j + 1]] === scores[order[i]]) j++;
-    const rank = (i + j + 2) / 2;
-    for (let k = i; k <= j; k++) if (positive[order[k]]) {
-      rankSum += rank;
-      pos++;
-    }
-    i = j + 1;
-  }
-  const neg = order.length - pos;
-  return pos && neg ? (rankSum - (pos * (pos + 1)) / 2) / (pos * neg) : NaN;
-}
-
 interface SeedResult {
   seed: number;
   people: number;
@@ -196,8 +178,7 @@ async function runSeed(args: Args, seed: number): Promise<SeedResult> {
     ceiling.push(Math.min(10, positives) / 10);
     RANKERS.forEach(([, ranker], k) => {
       const key = (r: (typeof rows)[number]) => (ranker === 'random' ? r.random : ranker(r.s));
-      const top = [...rows].sort((a, b) => key(b) - key(a) || a.tieBreak - b.tieBreak).slice(0, 10);
-      perRanker[k].push(top.filter((r) => r.positive).length / 10);
+      perRanker[k].push(precisionAt(rows, 10, key, (r) => r.tieBreak, (r) => r.positive));
     });
   }
   const positive = Uint8Array.from(all, (r) => (r.positive ? 1 : 0));

@@ -150,6 +150,28 @@ forEachStore(
       expect(s.score).toBeCloseTo(0.35 * (1 - Math.exp(-1 / Math.log(3))), 12);
     });
 
+    it('themes and materials from transfers and hosted visits; planned visits only with includePlanned', async () => {
+      // 東北大の正極を英国グループに提供済み (s1-2-p2-7): the UK group (a placeholder with no membership, so no
+      // group: every grouped person is in another group) received the porous cathode, which is about 正極の開発,
+      // the theme Nishihara leads (s2-r2). Topics 1/2 (one of the group's two interests), hole 1 (no tie yet).
+      const SHARED = `query($planned: Boolean!) { suggestPairings(person: "person:uk-group", first: 3, includePlanned: $planned) {
+        suggestions { candidate { id } score sharedThemes { id personEvidence candidateEvidence } sharedMaterials { id personEvidence candidateEvidence } } } }`;
+      type Shared = { suggestPairings: { suggestions: Array<{ candidate: { id: string }; score: number; sharedThemes: unknown[]; sharedMaterials: unknown[] }> } };
+      const done = (await api().data<Shared>(SHARED, { planned: false })).suggestPairings.suggestions;
+      expect(done[0].candidate.id).toBe('person:nishihara-hirotomo');
+      expect(done[0].score).toBeCloseTo(0.35 * 0.5 + 0.3, 12);
+      expect(done[0].sharedThemes).toEqual([{ id: 'theme:cathode-development', personEvidence: ['material:tohoku-porous-cathode'], candidateEvidence: ['theme:cathode-development'] }]);
+      expect(done.some((s) => s.candidate.id === 'person:yu' && s.sharedMaterials.length > 0)).toBe(false);
+      // Yu's PLANNED one-year stay at Cambridge with the porous cathode (s1-2-p2-6, 2025) counts only with
+      // includePlanned: then Yu (visitor) and De Volder (host) share the cathode and its theme with the group.
+      const planned = (await api().data<Shared>(SHARED, { planned: true })).suggestPairings.suggestions;
+      expect(planned.map((s) => s.candidate.id)).toEqual(['person:de-volder-michael', 'person:yu', 'person:nishihara-hirotomo']);
+      expect(planned[1].sharedMaterials).toEqual([
+        { id: 'material:tohoku-porous-cathode', personEvidence: ['transfer:cathode-tohoku-to-uk-group'], candidateEvidence: ['visit:yu-tohoku-to-cambridge-2025'] },
+      ]);
+      expect(planned[1].score).toBeCloseTo(0.35 * 1 + 0.3, 12);
+    });
+
     it('never suggests a placeholder, someone already tied, or someone in one of the person’s groups', async () => {
       const placeholders = new Set(dataset.people.filter((p) => p.placeholder).map((p) => p.id));
       let checked = 0;

@@ -24,6 +24,7 @@ import { TransferResolver } from './transfer/transfer.resolver';
 import { VisitResolver } from './visit/visit.resolver';
 import { ChangeResolver, recordMetaResolverFor } from './change/change.resolver';
 import { MUTATION_RESOLVERS } from './mutation/mutation.resolver';
+import { ImportResolver } from './import/import.resolver';
 
 /** Every resolver class of the API. A feature adds its resolver here and nowhere else. */
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -49,6 +50,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ChangeResolver,
   ...Object.values(TYPE_OF_LABEL).map(recordMetaResolverFor),
   ...MUTATION_RESOLVERS,
+  ImportResolver,
 ];
 
 let cached: GraphQLSchema | null = null;

@@ -6,6 +6,7 @@ import { assertAuthWiring, authChecker } from './auth';
 import type { Context } from './context';
 import { ANALYTICS_RESOLVERS } from './analytics/analytics.resolver';
 import { NETWORK_CHANGE_RESOLVERS } from './analytics/networkChange.resolver';
+import { PAIRINGS_RESOLVERS } from './analytics/pairings.resolver';
 import { useCompiledReads } from './compile/resolvers';
 import { CirculationResolver } from './circulation/circulation.resolver';
 import { CountryResolver } from './country/country.resolver';
@@ -44,6 +45,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   CirculationResolver,
   ...ANALYTICS_RESOLVERS,
   ...NETWORK_CHANGE_RESOLVERS,
+  ...PAIRINGS_RESOLVERS,
   ...Object.values(TYPE_OF_LABEL)
     .filter((type) => type.name !== 'Source')
     .map(sourcesResolverFor),

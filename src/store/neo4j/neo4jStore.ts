@@ -70,8 +70,11 @@ export class Neo4jStore implements GraphStore {
   async readTree(root: TreeRoot): Promise<TreeResult> {
     const rows = await this.executor.readRaw(treeQuery(root));
     if (root.kind === 'byId') return { kind: 'byId', node: (rows[0]?.node as TreeMap | undefined) ?? null };
-    // One row per node of the page (cypher/tree.ts), or one row with a null node when it is empty.
-    const nodes = rows.flatMap((row) => (row.node == null ? [] : [row.node])) as (TreeMap & { __sortKey: string | null; __id: string })[];
+    // One row per node of the page with its position (cypher/tree.ts), or one row with a null node when it is empty.
+    const nodes = rows
+      .filter((row) => row.node != null)
+      .sort((a, b) => (a.position as number) - (b.position as number))
+      .map((row) => row.node) as (TreeMap & { __sortKey: string | null; __id: string })[];
     const total = rows[0]?.totalCount;
     return { kind: 'page', nodes, totalCount: total == null ? null : asNumber(total, 'totalCount'), hasNextPage: rows[0]?.hasNextPage === true };
   }

@@ -25,22 +25,23 @@ export function treeQuery(root: TreeRoot): CypherQuery {
   const first = Math.floor(root.query.first);
   // The GraphQL layer refuses first < 1 (pagination.ts); an empty page could not say hasNextPage here.
   if (!(first >= 1)) throw new TypeError(`a tree page needs first >= 1, got ${root.query.first}`);
-  const direction = root.query.direction === 'DESC' ? 'DESC' : 'ASC';
   // One row per node, not one row holding the list: the driver decodes a record larger than a
   // Bolt chunk from a combined buffer, walking every part of it for each string (measured: the
   // 171 KB institutions page spent a fifth of its CPU there). The match fetches first + 1 nodes
   // (hasNextPage) but only the first `first` are projected: the extra one's subtree was 10% of the
-  // wide query's db hits. OPTIONAL keeps the count's row when the page is empty; the outer ORDER BY
-  // restates the page's order for the rows leaving the subquery.
+  // wide query's db hits. Each row carries its position in the page, and the adapter orders by it:
+  // an ORDER BY here would hold every projected row until the last (50 concurrent wide pages:
+  // 6.3 s against 4.2 s without). OPTIONAL keeps the count's row when the page is empty.
   const cypher = lines(
     root.countTotal ? parts.count : null,
     'OPTIONAL CALL () {',
     `  ${parts.match}`,
     '  WITH collect(n) AS fetched',
-    '  UNWIND fetched[..$treeFirst] AS n',
-    `  RETURN n ${rootProjection(root.node, pageProjections, PAGE_KEYS)} AS node, size(fetched) > $treeFirst AS hasNextPage`,
+    '  UNWIND range(0, size(fetched[..$treeFirst]) - 1) AS position',
+    '  WITH fetched[position] AS n, position, size(fetched) > $treeFirst AS hasNextPage',
+    `  RETURN n ${rootProjection(root.node, pageProjections, PAGE_KEYS)} AS node, position, hasNextPage`,
     '}',
-    `RETURN ${root.countTotal ? 'totalCount' : 'null AS totalCount'}, node, hasNextPage ORDER BY node.__sortKey ${direction}, node.__id ${direction}`,
+    `RETURN ${root.countTotal ? 'totalCount' : 'null AS totalCount'}, node, position, hasNextPage`,
   );
   return { cypher, params: { ...parts.params, ...stages, treeFirst: int(first) } };
 }

@@ -17,7 +17,7 @@ import { decodeChangePage } from './changeRows';
 import { neighboursQuery } from './cypher/neighbours';
 import { nodesByIdsQuery } from './cypher/nodes';
 import { pageQuery } from './cypher/page';
-import { projectionQueries } from './cypher/projection';
+import { projectionQuery } from './cypher/projection';
 import { searchQuery } from './cypher/search';
 import { treeQuery } from './cypher/tree';
 import type { TreeMap, TreeResult, TreeRoot } from '../tree';
@@ -27,7 +27,7 @@ import type { ImportOptions, ImportSession, ReplaceScope, StoreStatus } from '..
 import type { RecordState } from '../records';
 import { isEmptyQuery, recordIdsQuery } from './cypher/import';
 import { beginNeo4jImport, readStates, recoverDeadImport } from './importSession';
-import { decodeProjection } from './projectionRows';
+import { decodeProjectionRows } from './projectionRows';
 import { storedChange } from '../changes';
 import { asArray, asNumber, decodeCounts, decodeNeighbourRow, decodeNode, groupByKeys, orderByKeys } from './rows';
 
@@ -95,12 +95,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async projection(): Promise<CollaborationProjection> {
-    const queries = projectionQueries();
-    return this.executor.readStreams(async (stream) => {
-      const lists = { people: [] as unknown[], labs: [] as unknown[], institutions: [] as unknown[], visits: [] as unknown[], papers: [] as unknown[] };
-      for (const key of Object.keys(lists) as (keyof typeof lists)[]) await stream(queries[key], (value) => lists[key].push(value));
-      return decodeProjection(lists);
-    });
+    return decodeProjectionRows(await this.executor.readRaw(projectionQuery()));
   }
 
   async counts(): Promise<StoreCounts> {

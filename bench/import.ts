@@ -1,8 +1,9 @@
-// npm run bench:import [-- --sizes 10000,100000,1000000]: records/s of `kizuna import` into Neo4j
-// next to `neo4j-admin database import full` on the same generated data, and the importer's peak
-// RSS. Runs its own Neo4j (home bench/results/neo4j-bench, Bolt port KIZUNA_BENCH_BOLT_PORT,
-// default 7717) from the jars scripts/neo4j.sh installed, and the admin import into a separate
-// home. Results: bench/results/import-<date>.json; docs/benchmarks.md has the table.
+// npm run bench:import [-- --sizes 10000,100000,1000000] [--port 7717]: records/s of `kizuna import`
+// into Neo4j next to `neo4j-admin database import full` on the same generated data, and the
+// importer's peak RSS. Runs its own Neo4j (home bench/results/neo4j-bench, Bolt port from --port or
+// KIZUNA_BENCH_BOLT_PORT, default 7717: choose a free one, never a database you use) from the jars
+// scripts/neo4j.sh installed, and the admin import into a separate home (port + 1 in its config,
+// never started). Results: bench/results/import-<date>.json; docs/benchmarks.md has the table.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -14,10 +15,21 @@ const root = join(__dirname, '..');
 const results = join(root, 'bench', 'results');
 const lib = join(root, '.neo4j', 'lib');
 const stockConf = join(root, '.neo4j', 'home', 'conf', 'neo4j.conf');
-const port = Number(process.env.KIZUNA_BENCH_BOLT_PORT ?? 7717);
+const port = benchPort(argument('--port') ?? process.env.KIZUNA_BENCH_BOLT_PORT ?? '7717');
 const password = 'kizuna-bench-password';
-const sizesArg = process.argv.indexOf('--sizes');
-const sizes = (sizesArg > 0 ? process.argv[sizesArg + 1] : '10000,100000').split(',').map(Number);
+const sizes = (argument('--sizes') ?? '10000,100000').split(',').map(Number);
+
+function argument(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+}
+
+function benchPort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1024 || n > 65534) throw new Error(`--port / KIZUNA_BENCH_BOLT_PORT must be a port number from 1024 to 65534, not "${value}"`);
+  if (n === 7687 || n === 7688) throw new Error(`port ${n} is the default of a developer's or the tests' Neo4j: choose another for the benchmark's own database`);
+  return n;
+}
 
 interface Row {
   records: number;

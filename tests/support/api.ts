@@ -16,18 +16,20 @@ export class TestApi {
   private readonly server: ApolloServer<Context>;
 
   /** `principal`: the caller as a verified API key would make it (null: anonymous). */
+  /** `options.directExecution: false`: every operation through graphql-js (the compiled-read executor off). */
   constructor(
     private readonly store: GraphStore,
     private readonly principal: Principal | null = null,
+    private readonly options: { directExecution?: boolean } = {},
     /** Settings of the context (e.g. importDataset's content cap) beyond the defaults. */
     private readonly deps: Partial<ContextDeps> = {},
   ) {
-    this.server = createApolloServer(createLogger('silent'));
+    this.server = createApolloServer(createLogger('silent'), options);
   }
 
   /** The same store, called with another key's identity. */
   as(principal: Principal | null): TestApi {
-    return new TestApi(this.store, principal, this.deps);
+    return new TestApi(this.store, principal, this.options, this.deps);
   }
 
   async query<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult<T>> {

@@ -132,7 +132,7 @@ forEachStore(
     });
 
     it('files above the content cap are refused with a pointer to `kizuna import`', async () => {
-      const capped = new TestApi(store(), EDITOR, { imports: { maxBytes: 1024, batchSize: 100, transactionLimit: 20_000 } });
+      const capped = new TestApi(store(), EDITOR, {}, { imports: { maxBytes: 1024, batchSize: 100, transactionLimit: 20_000 } });
       const big = yamlFile({ ...fy2025(), meta: { title: 'x'.repeat(2000) } });
       const result = await capped.query(MUTATION, { files: [big] });
       expect(codes(result)).toEqual(['BAD_USER_INPUT']);

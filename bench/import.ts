@@ -37,6 +37,8 @@ interface Row {
   kizunaSeconds: number;
   kizunaRate: number;
   kizunaMode: string;
+  /** The importer's own per-phase wall times (its `phases:` line). */
+  kizunaPhases: string;
   peakRssMb: number;
   adminSeconds: number;
   adminRate: number;
@@ -56,7 +58,7 @@ async function main(): Promise<void> {
     process.stdout.write(`generating ~${records} records (${people} people) …\n`);
     const files = await writeBenchFiles(generateSynthetic({ people }).dataset, dir);
     const server = await startNeo4j(join(results, 'neo4j-bench'));
-    let kizuna: { seconds: number; rate: number; mode: string; peakRssMb: number };
+    let kizuna: { seconds: number; rate: number; mode: string; peakRssMb: number; phases: string };
     try {
       kizuna = await runKizunaImport(files.kizuna);
     } finally {
@@ -70,6 +72,7 @@ async function main(): Promise<void> {
       kizunaSeconds: kizuna.seconds,
       kizunaRate: kizuna.rate,
       kizunaMode: kizuna.mode,
+      kizunaPhases: kizuna.phases,
       peakRssMb: kizuna.peakRssMb,
       adminSeconds,
       adminRate: Math.round(files.records / adminSeconds),
@@ -89,12 +92,12 @@ async function main(): Promise<void> {
 function printRow(r: Row): void {
   process.stdout.write(
     `records ${r.records} (${r.entities} nodes+rels): kizuna import ${r.kizunaSeconds.toFixed(1)} s = ${r.kizunaRate} records/s (${r.kizunaMode}), peak RSS ${r.peakRssMb} MB; ` +
-      `neo4j-admin import ${r.adminSeconds.toFixed(1)} s = ${r.adminRate} records/s; admin/kizuna ${r.ratio}×; load ${r.load}\n`,
+      `neo4j-admin import ${r.adminSeconds.toFixed(1)} s = ${r.adminRate} records/s; admin/kizuna ${r.ratio}×; load ${r.load}\n  kizuna phases: ${r.kizunaPhases}\n`,
   );
 }
 
 /** `kizuna import` of the CSV files into the bench Neo4j, under /usr/bin/time for the peak RSS. */
-function runKizunaImport(files: string[]): Promise<{ seconds: number; rate: number; mode: string; peakRssMb: number }> {
+function runKizunaImport(files: string[]): Promise<{ seconds: number; rate: number; mode: string; peakRssMb: number; phases: string }> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const child = spawn('/usr/bin/time', ['-f', 'maxrss_kb=%M', process.execPath, join(root, 'dist', 'cli.js'), 'import', ...files], {
@@ -111,7 +114,8 @@ function runKizunaImport(files: string[]): Promise<{ seconds: number; rate: numb
       const imported = /imported (\d+) records .*\((\w+)\)/.exec(out);
       const rss = /maxrss_kb=(\d+)/.exec(out);
       if (code !== 0 || !imported || !rss) return reject(new Error(`kizuna import failed (${code}):\n${out.slice(-3000)}`));
-      resolve({ seconds, rate: Math.round(Number(imported[1]) / seconds), mode: imported[2], peakRssMb: Math.round(Number(rss[1]) / 1024) });
+      const phases = /phases: (.*)/.exec(out)?.[1] ?? '';
+      resolve({ seconds, rate: Math.round(Number(imported[1]) / seconds), mode: imported[2], peakRssMb: Math.round(Number(rss[1]) / 1024), phases });
     });
   });
 }

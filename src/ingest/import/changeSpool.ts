@@ -18,6 +18,11 @@ export class ChangeSpool {
   private spool: { dir: string; file: string; out: WriteStream } | null = null;
   count = 0;
 
+  /** The spool's folder while it has one (null before the first change and after close). */
+  get folder(): string | null {
+    return this.spool?.dir ?? null;
+  }
+
   async add(changes: readonly RecordChange[]): Promise<void> {
     for (const change of changes) {
       const { out } = (this.spool ??= this.open());

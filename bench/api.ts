@@ -4,11 +4,11 @@
  *
  *   node -r ./bench/register.js bench/api.ts [--size 1k|10k|100k] [--duration 5] [--connections 10,50]
  *        [--rounds 1] [--ops a,b] [--contenders kizuna-neo4j,peer,floor,kizuna-memory]
- *        [--neo4j-uri bolt://…] [--keep-neo4j] [--no-docs]
+ *        [--neo4j-uri bolt://…] [--neo4j-port 7689] [--keep-neo4j] [--no-docs]
  *
  * Neo4j: without --neo4j-uri (or KIZUNA_BENCH_NEO4J_URI) it starts its own instance with
- * scripts/neo4j.sh (NEO4J_HOME_NAME=bench, port KIZUNA_BENCH_NEO4J_PORT or 7689) and stops it at
- * the end unless --keep-neo4j. The generated data is loaded once and remembered by a marker node
+ * scripts/neo4j.sh (NEO4J_HOME_NAME=bench, port --neo4j-port, else KIZUNA_BENCH_NEO4J_PORT, else
+ * 7689) and stops it at the end unless --keep-neo4j. The generated data is loaded once and remembered by a marker node
  * (size + generator version); a database holding anything else is refused, never cleared.
  *
  * Each contender is a child process (bench/api/server.ts). Before timing, every contender's answer
@@ -40,12 +40,14 @@ interface Args {
   ops: string[] | null;
   contenders: Contender[];
   neo4jUri: string | null;
+  /** Bolt port of the bench's own Neo4j (only without neo4jUri). */
+  neo4jPort: string;
   keepNeo4j: boolean;
   docs: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { size: '10k', duration: 5, connections: [10, 50], rounds: 1, ops: null, contenders: [...CONTENDERS], neo4jUri: process.env.KIZUNA_BENCH_NEO4J_URI ?? null, keepNeo4j: false, docs: true };
+  const a: Args = { size: '10k', duration: 5, connections: [10, 50], rounds: 1, ops: null, contenders: [...CONTENDERS], neo4jUri: process.env.KIZUNA_BENCH_NEO4J_URI ?? null, neo4jPort: process.env.KIZUNA_BENCH_NEO4J_PORT ?? '7689', keepNeo4j: false, docs: true };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const v = () => argv[++i];
@@ -56,6 +58,7 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--ops') a.ops = v().split(',');
     else if (k === '--contenders') a.contenders = v().split(',') as Contender[];
     else if (k === '--neo4j-uri') a.neo4jUri = v();
+    else if (k === '--neo4j-port') a.neo4jPort = v();
     else if (k === '--keep-neo4j') a.keepNeo4j = true;
     else if (k === '--no-docs') a.docs = false;
     else throw new Error(`unknown argument ${k}`);
@@ -72,11 +75,11 @@ function neo4jScript(command: string, port: string): void {
   if (r.status !== 0) throw new Error(`scripts/neo4j.sh ${command} failed (exit ${r.status})`);
 }
 
-function ownNeo4j(): { uri: string; port: string } {
+function ownNeo4j(port: string): { uri: string; port: string } {
   if (!readFileSync(join(ROOT, 'scripts/neo4j.sh'), 'utf8').includes('NEO4J_HOME_NAME')) {
     throw new Error('scripts/neo4j.sh cannot run a second instance (no NEO4J_HOME_NAME); pass --neo4j-uri of a Neo4j the bench may own');
   }
-  const port = process.env.KIZUNA_BENCH_NEO4J_PORT ?? '7689';
+  if (!/^\d+$/.test(port)) throw new Error(`--neo4j-port must be a port number, not ${port}`);
   if (port === '7687' || port === '7688') throw new Error('the bench never runs on 7687 (developer) or 7688 (tests)');
   neo4jScript('start', port);
   return { uri: `bolt://127.0.0.1:${port}`, port };
@@ -250,7 +253,7 @@ async function main(): Promise<void> {
   const started = new Date();
   const data = benchData(args.size);
   let own: { uri: string; port: string } | null = null;
-  const uri = args.neo4jUri ?? (own = ownNeo4j()).uri;
+  const uri = args.neo4jUri ?? (own = ownNeo4j(args.neo4jPort)).uri;
   const config: Neo4jConfig = { uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? 'kizuna-dev-password', database: process.env.NEO4J_DATABASE ?? 'neo4j' };
   const children: Child[] = [];
   try {

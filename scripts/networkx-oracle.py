@@ -18,7 +18,14 @@ Measures, exactly as the TypeScript side defines them (docs/metrics.md):
                call NetworkX makes, so the TypeScript side can use the same sources
   constraint   nx.constraint(G, weight="weight")
   effectiveSize nx.effective_size(G, weight="weight")
-NaN (isolated people) is written as null.
+  linkPrediction  for a sample of non-adjacent pairs (seeded: up to 150 pairs at distance two and up
+               to 150 pairs drawn from all non-edges): len(nx.common_neighbors(G, u, v)),
+               nx.adamic_adar_index(G, [(u, v)]), nx.resource_allocation_index(G, [(u, v)])
+               (unweighted, as NetworkX defines them)
+  withTie      for a few of those pairs (u, v): nx.constraint and nx.effective_size (weight="weight")
+               of u and of v on a copy of G with the tie u-v added, weight 1 (one visit)
+NaN (isolated people) is written as null. The sampled pairs use their own random.Random, so adding
+them left every earlier value of the fixtures unchanged.
 
 Needs NetworkX >= 3.5 (its sampled-betweenness estimator changed in 3.5; the fixtures use the
 new one). Usage: python3 scripts/networkx-oracle.py [--out tests/fixtures/networkx]
@@ -118,6 +125,58 @@ def from_inputs(folder):
     return out
 
 
+def sample_pairs(G, seed, per_kind=150):
+    """Non-adjacent pairs (u < v): some two steps apart (non-zero scores), some anywhere."""
+    rng = random.Random(seed)
+    nodes = sorted(G.nodes())
+    two_step = sorted({tuple(sorted((u, x))) for u in nodes for w in G[u] for x in G[w]
+                       if x != u and not G.has_edge(u, x)})
+    picked = rng.sample(two_step, min(per_kind, len(two_step)))
+    tries = 0
+    anywhere = []
+    while len(anywhere) < per_kind and tries < per_kind * 20 and len(nodes) > 1:
+        tries += 1
+        u, v = sorted(rng.sample(nodes, 2))
+        if not G.has_edge(u, v):
+            anywhere.append((u, v))
+    return sorted(set(picked + anywhere))
+
+
+def link_prediction(G, pairs):
+    aa = {(u, v): p for u, v, p in nx.adamic_adar_index(G, pairs)}
+    ra = {(u, v): p for u, v, p in nx.resource_allocation_index(G, pairs)}
+    return [{"u": u, "v": v, "commonNeighbours": len(list(nx.common_neighbors(G, u, v))),
+             "adamicAdar": aa[(u, v)], "resourceAllocation": ra[(u, v)]} for u, v in pairs]
+
+
+def with_tie(G, pairs, seed, count=6):
+    rng = random.Random(seed)
+    chosen = rng.sample(pairs, min(count, len(pairs)))
+    out = []
+    for u, v in sorted(chosen):
+        H = G.copy()
+        H.add_edge(u, v, weight=1)
+        constraint = nx.constraint(H, nodes=[u, v], weight="weight")
+        size = nx.effective_size(H, nodes=[u, v], weight="weight")
+        out.append({"u": u, "v": v, "weight": 1,
+                    "constraint": clean(constraint), "effectiveSize": clean(size)})
+    return out
+
+
+def stable(old, new, tol=1e-12):
+    """`new`, but keeping `old`'s float where the two differ by at most tol. NetworkX sums over
+    sets of neighbours, whose order follows Python's per-process string hashing (PYTHONHASHSEED),
+    so two runs can differ in the last bits; keeping the stored value makes a regeneration change
+    only what really changed."""
+    if isinstance(old, float) and isinstance(new, float):
+        return old if abs(old - new) <= tol else new
+    if isinstance(old, dict) and isinstance(new, dict):
+        return {k: stable(old[k], v, tol) if k in old else v for k, v in new.items()}
+    if isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
+        return [stable(a, b, tol) for a, b in zip(old, new)]
+    return new
+
+
 def clean(d):
     return {str(k): (None if isinstance(v, float) and math.isnan(v) else v) for k, v in sorted(d.items())}
 
@@ -149,7 +208,14 @@ def main():
             "constraint": clean(nx.constraint(G, weight="weight")),
             "effectiveSize": clean(nx.effective_size(G, weight="weight")),
         }
+        pairs = sample_pairs(G, 13)
+        fixture["linkPrediction"] = link_prediction(G, pairs)
+        fixture["withTie"] = with_tie(G, pairs, 17)
         path = os.path.join(args.out, name + ".json")
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as f:
+                previous = json.load(f)
+            fixture = stable({k: v for k, v in previous.items() if k not in ("networkx", "python")}, fixture)
         with open(path, "w", encoding="utf-8") as f:
             json.dump(fixture, f, indent=1, sort_keys=False)
             f.write("\n")

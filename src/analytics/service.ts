@@ -11,6 +11,8 @@ import { exportGraphView, type ExportedGraph, type ExportFormat } from './export
 import { graphView, neighborhood, type GraphFilter, type GraphView } from './graphView';
 import { resolvePeople } from './groups';
 import { networkChange, type NetworkChange } from './networkChange';
+import { cachedInterests } from './pairings/interests';
+import { suggestPairings, type PairingsRequest, type PairingsResult } from './pairings/suggest';
 import { collaborationPath, type CollaborationPath } from './paths';
 import type { NetworkPeriod } from './period';
 import type { PeriodNetwork } from './periodNetwork';
@@ -142,6 +144,13 @@ export class AnalyticsService {
       betweenness: await this.betweenness(request.includePlanned, period),
     });
     return networkChange(await input(from), await input(to), { level: request.level, earlyCareerOnly: request.earlyCareerOnly });
+  }
+
+  /** Suggested pairings (pairings/suggest.ts) on the cached network, with themes and materials read once per store version. */
+  async suggestPairings(request: Omit<PairingsRequest, 'existingGroups'> & { includePlanned?: boolean }): Promise<PairingsResult> {
+    const network = await this.cache.network(request.includePlanned ?? false);
+    const interests = await cachedInterests(this.store, network.csr.ids, network.includePlanned);
+    return suggestPairings(network, interests, { ...request, existingGroups: await this.existingGroups(network, request.between ?? []) });
   }
 
   /** What the HTTP export endpoint and `kizuna export` serve: a view in one of the four formats. */

@@ -1,6 +1,7 @@
 import type { Principal } from '../auth/keys';
 import type { EarlyCareerRule } from '../domain/earlyCareer';
 import type { GraphStore } from '../store/port';
+import type { GraphqlImportSettings } from './import/import.service';
 import { createLoaders, type Loaders } from './loaders';
 import { DEFAULT_EXECUTION_LIMITS, requestStore, type ExecutionLimits } from './requestStore';
 
@@ -18,6 +19,8 @@ export interface Context {
   /** Answers of identical calls within this request (an analytics field aliased many times runs once). */
   memo<T>(key: string, compute: () => Promise<T>): Promise<T>;
   requestId: string | null;
+  /** importDataset's content cap and batch sizes (the server's config); defaults when absent. */
+  imports?: GraphqlImportSettings;
 }
 
 export interface ContextDeps {
@@ -25,6 +28,7 @@ export interface ContextDeps {
   earlyCareer: EarlyCareerRule;
   maxPageSize: number;
   execution?: ExecutionLimits;
+  imports?: GraphqlImportSettings;
 }
 
 export function createContext(deps: ContextDeps, requestId: string | null = null, principal: Principal | null = null): Context {
@@ -38,6 +42,7 @@ export function createContext(deps: ContextDeps, requestId: string | null = null
     maxPageSize: deps.maxPageSize,
     requestId,
     principal,
+    imports: deps.imports,
     memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
       let answer = answers.get(key) as Promise<T> | undefined;
       if (!answer) answers.set(key, (answer = compute()));

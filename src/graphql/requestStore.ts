@@ -40,6 +40,7 @@ export function requestStore(store: GraphStore, limits: ExecutionLimits, now: ()
 
   return new Proxy(store, {
     get(target, property, receiver) {
+      if (property === FORGET_READS) return () => reads.clear();
       const value = Reflect.get(target, property, receiver);
       if (typeof value !== 'function' || property === 'close') return value;
       const method = String(property);
@@ -58,6 +59,16 @@ export function requestStore(store: GraphStore, limits: ExecutionLimits, now: ()
       };
     },
   });
+}
+
+const FORGET_READS = Symbol('forgetReads');
+
+/**
+ * Drops the reads a request store remembers, after a write made past it (importDataset runs on the
+ * store itself, outside the call budget): what the operation reads next is the written state.
+ */
+export function forgetReads(store: GraphStore): void {
+  (store as unknown as Record<symbol, (() => void) | undefined>)[FORGET_READS]?.();
 }
 
 function withDeadline<T>(method: string, call: () => Promise<T>, remainingMs: number): Promise<T> {

@@ -6,6 +6,7 @@ import { assertAuthWiring, authChecker } from './auth';
 import type { Context } from './context';
 import { ANALYTICS_RESOLVERS } from './analytics/analytics.resolver';
 import { NETWORK_CHANGE_RESOLVERS } from './analytics/networkChange.resolver';
+import { PAIRINGS_RESOLVERS } from './analytics/pairings.resolver';
 import { useCompiledReads } from './compile/resolvers';
 import { CirculationResolver } from './circulation/circulation.resolver';
 import { CountryResolver } from './country/country.resolver';
@@ -24,6 +25,7 @@ import { TransferResolver } from './transfer/transfer.resolver';
 import { VisitResolver } from './visit/visit.resolver';
 import { ChangeResolver, recordMetaResolverFor } from './change/change.resolver';
 import { MUTATION_RESOLVERS } from './mutation/mutation.resolver';
+import { ImportResolver } from './import/import.resolver';
 
 /** Every resolver class of the API. A feature adds its resolver here and nowhere else. */
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -43,12 +45,14 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   CirculationResolver,
   ...ANALYTICS_RESOLVERS,
   ...NETWORK_CHANGE_RESOLVERS,
+  ...PAIRINGS_RESOLVERS,
   ...Object.values(TYPE_OF_LABEL)
     .filter((type) => type.name !== 'Source')
     .map(sourcesResolverFor),
   ChangeResolver,
   ...Object.values(TYPE_OF_LABEL).map(recordMetaResolverFor),
   ...MUTATION_RESOLVERS,
+  ImportResolver,
 ];
 
 let cached: GraphQLSchema | null = null;

@@ -5,10 +5,16 @@ import { buildKizunaSchema } from '../graphql/schema';
 import type { Logger } from '../logger';
 import { createFormatError } from './formatError';
 import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from './limits';
+import { directExecutionPlugin } from './directExecution';
 import { requestLogPlugin } from './requestLog';
 
 export interface ApolloOptions {
   limits?: QueryLimits;
+  /**
+   * Answer fully compiled queries without graphql-js's per-field execution (default true);
+   * false executes every operation through graphql-js (used to compare the two).
+   */
+  directExecution?: boolean;
   /** Production hides schema details from errors ("did you mean …" suggestions) and, by Apollo's default, introspection. */
   production?: boolean;
 }
@@ -31,6 +37,12 @@ export function createApolloServer(logger: Logger, options: ApolloOptions = {}):
     parseOptions: { maxTokens: limits.maxTokens },
     // The hosted Sandbox landing page needs the internet; the API must work fully offline.
     // No cache hints are declared, so the cache-control plugin would only wrap every field resolver.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), queryLimitsPlugin(schema, limits), requestLogPlugin(logger)],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      queryLimitsPlugin(schema, limits),
+      requestLogPlugin(logger),
+      ...(options.directExecution === false ? [] : [directExecutionPlugin(schema)]),
+    ],
   });
 }

@@ -3,6 +3,7 @@ import type { ApolloServer } from '@apollo/server';
 import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { DEFAULT_HTTP_SETTINGS, type HttpSettings } from '../config';
 import { createContext, type Context, type ContextDeps } from '../graphql/context';
+import { DEFAULT_GRAPHQL_IMPORT } from '../graphql/import/import.service';
 import type { Logger } from '../logger';
 import { PUBLIC_READS_NO_KEYS, principalOf, readGuard, type HttpAuth } from './authContext';
 import { errorHandler, notFoundHandler } from './errorHandler';
@@ -12,8 +13,17 @@ import { exportRouter } from './exportRoute';
 import { corsFor, hostCheck, rateLimitFor, requestId } from './guards';
 import { checkSource, DEFAULT_QUERY_LIMITS, type QueryLimits } from './limits';
 
-/** Request bodies larger than this are refused before parsing (a GraphQL query is small). */
-const MAX_BODY = '1mb';
+/**
+ * Request bodies larger than this are refused before parsing (a GraphQL query is small), except
+ * that importDataset's files travel in the body: the cap grows with its content cap (JSON
+ * escaping included; the content cap itself is checked, with its own message, by the mutation).
+ */
+const MAX_QUERY_BODY = 2 ** 20;
+
+export function maxBodyBytes(deps: Pick<ContextDeps, 'imports'>): number {
+  const content = (deps.imports ?? DEFAULT_GRAPHQL_IMPORT).maxBytes;
+  return Math.max(MAX_QUERY_BODY, Math.ceil(content * 1.25) + 64 * 1024);
+}
 
 export interface AppOptions {
   http?: HttpSettings;
@@ -61,7 +71,7 @@ export function createApp(apollo: ApolloServer<Context>, deps: ContextDeps, logg
   app.use(
     '/graphql',
     ...guarded,
-    express.json({ limit: MAX_BODY }),
+    express.json({ limit: maxBodyBytes(deps) }),
     sourceLimits(limits),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => createContext(deps, res.locals.requestId ?? null, await principalOf(req.headers.authorization, auth)),

@@ -20,7 +20,7 @@ interface Described {
 /** body-parser's error types (it sets `type` on every error it raises) and what the client is told. */
 const BODY_ERRORS: Record<string, { status: number; message: string }> = {
   'entity.parse.failed': { status: 400, message: 'The request body is not valid JSON.' },
-  'entity.too.large': { status: 413, message: 'The request body is too large.' },
+  'entity.too.large': { status: 413, message: 'The request body is too large. Import big files on the server with `kizuna import FILE…` (importDataset takes small ones).' },
   'entity.verify.failed': { status: 403, message: 'The request body was refused.' },
   'charset.unsupported': { status: 415, message: 'Unsupported charset: send UTF-8.' },
   'encoding.unsupported': { status: 415, message: 'Unsupported content encoding.' },

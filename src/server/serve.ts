@@ -34,7 +34,8 @@ export async function serve(config: Config, logger: Logger, options: ServeOption
   }
   const apollo = createApolloServer(logger, { limits: config.limits, production: config.production });
   await apollo.start();
-  const deps = { store, earlyCareer: config.earlyCareer, maxPageSize: config.maxPageSize, execution: config.execution };
+  const imports = { maxBytes: config.graphqlImportMaxBytes, batchSize: config.importBatchSize, transactionLimit: config.importTransactionLimit };
+  const deps = { store, earlyCareer: config.earlyCareer, maxPageSize: config.maxPageSize, execution: config.execution, imports };
   const app = createApp(apollo, deps, logger, { http: config.http, limits: config.limits, auth: { keyring, reads: config.auth.reads } });
   logger.info({ keys: keyring.size, reads: config.auth.reads }, 'authentication configured');
   const http = await listen(app, config);

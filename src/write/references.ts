@@ -28,15 +28,25 @@ export function referencesFrom(record: AnyRecord): Reference[] {
 
 /**
  * The ids of the records holding a reference to `id`: the other ends of the relationships at `id`
- * that `id`'s own record does not own (those it owns go with it). One neighbours call per slot.
+ * that `id`'s own record does not own (those it owns go with it).
  */
 export async function referrersOf(store: GraphStore, id: string): Promise<string[]> {
-  const label = labelOfId(id) as Label;
-  const found = new Set<string>();
-  const lists = await Promise.all(foreignSlots(label).map(({ type, direction }) => store.neighbours([id], type, direction)));
-  for (const [neighbours] of lists) for (const n of neighbours) found.add(n.node.id);
-  found.delete(id);
-  return [...found].sort();
+  return (await referrersOfMany(store, [id])).get(id) ?? [];
+}
+
+/** referrersOf for many ids: one neighbours call per label and slot, whatever the number of ids. */
+export async function referrersOfMany(store: GraphStore, ids: readonly string[]): Promise<Map<string, string[]>> {
+  const byLabel = new Map<Label, string[]>();
+  for (const id of ids) {
+    const label = labelOfId(id);
+    if (label) byLabel.set(label, [...(byLabel.get(label) ?? []), id]);
+  }
+  const found = new Map<string, Set<string>>(ids.map((id) => [id, new Set()]));
+  for (const [label, group] of byLabel) {
+    const lists = await Promise.all(foreignSlots(label).map(({ type, direction }) => store.neighbours(group, type, direction)));
+    for (const perId of lists) perId.forEach((neighbours, i) => neighbours.forEach((n) => found.get(group[i])!.add(n.node.id)));
+  }
+  return new Map([...found].map(([id, set]) => [id, [...set].filter((r) => r !== id).sort()]));
 }
 
 /** Relationship ends at a node of `label` that some other record owns. */

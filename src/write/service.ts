@@ -11,7 +11,8 @@ import type { GraphStore, RecordCommit, RecordUpsert } from '../store/port';
 import { diffRecords } from './diff';
 import { readRecords, type StoredRecord } from './fromGraph';
 import { RECORD_KINDS, type AnyRecord } from './records';
-import { referencesFrom, referrersOf, withoutReferencesTo, type Reference } from './references';
+import { danglingReferences, planCascade } from './cascade';
+import { referencesFrom } from './references';
 
 /**
  * The write path: every mutation goes through here, on either store.
@@ -94,13 +95,14 @@ export class WriteService {
       const [current] = await readRecords(this.store, [id]);
       if (!current) throw notFound(`No record with id ${id}`, { id });
       checkExpected(id, current, options.expectedVersion);
-      const referrers = await referrersOf(this.store, id);
-      if (referrers.length > 0 && !cascade) {
-        const references = await this.referencesTo(referrers, new Set([id]));
-        throw conflict(
-          `${id} is still referred to by ${references.map((r) => `${r.recordId} (${r.field})`).join(', ')}; remove those references or delete with cascade: true`,
-          { id, references },
-        );
+      if (!cascade) {
+        const references = await danglingReferences(this.store, [id]);
+        if (references.length > 0) {
+          throw conflict(
+            `${id} is still referred to by ${references.map((r) => `${r.recordId} (${r.field})`).join(', ')}; remove those references or delete with cascade: true`,
+            { id, references },
+          );
+        }
       }
       return this.planDelete(current, options);
     });
@@ -126,27 +128,9 @@ export class WriteService {
   }
 
   private async planDelete(target: StoredRecord, options: WriteOptions): Promise<Plan<DeleteResult>> {
-    const removed = new Map<string, StoredRecord>([[target.record.id, target]]);
-    const updated = new Map<string, { before: StoredRecord; after: AnyRecord }>();
-    // Fixpoint: records that lose a reference are rewritten; those that become invalid are removed, which may touch others.
-    let frontier = [target.record.id];
-    while (frontier.length > 0) {
-      const referrers = new Set<string>();
-      for (const id of frontier) for (const r of await referrersOf(this.store, id)) if (!removed.has(r)) referrers.add(r);
-      frontier = [];
-      const read = await readRecords(this.store, [...referrers]);
-      for (const before of read) {
-        if (!before) continue;
-        const base = updated.get(before.record.id)?.before ?? before;
-        const parsed = RECORD_KINDS[before.label].schema.safeParse(withoutReferencesTo(base.record, new Set(removed.keys())));
-        if (parsed.success) updated.set(before.record.id, { before: base, after: parsed.data as AnyRecord });
-        else {
-          updated.delete(before.record.id);
-          removed.set(before.record.id, base);
-          frontier.push(before.record.id);
-        }
-      }
-    }
+    const cascade = await planCascade(this.store, [target.record.id]);
+    const removed = new Map<string, StoredRecord>([[target.record.id, target], ...cascade.removed]);
+    const updated = cascade.updated;
     const batchId = randomUUID();
     const commit: RecordCommit = {
       expect: [...removed.values(), ...[...updated.values()].map((u) => u.before)].map((r) => ({ id: r.record.id, version: r.version })),
@@ -168,11 +152,6 @@ export class WriteService {
     const missing = new Set(targets.filter((_, i) => !found[i]));
     const problems = references.filter((r) => missing.has(r.target)).map((r) => ({ path: r.field, message: `refers to "${r.target}", which does not exist` }));
     if (problems.length) throw badInput(`${record.id}: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`, { problems });
-  }
-
-  private async referencesTo(referrers: string[], targets: ReadonlySet<string>): Promise<Reference[]> {
-    const records = await readRecords(this.store, referrers);
-    return records.flatMap((r) => (r ? referencesFrom(r.record).filter((ref) => targets.has(ref.target)) : []));
   }
 
   private async withRetries<T>(plan: () => Promise<Plan<T>>): Promise<T> {

@@ -120,3 +120,43 @@ describe('READER-only reads (KIZUNA_READS=reader)', () => {
     expect(withKey.status).toBe(200);
   });
 });
+
+describe('importDataset over HTTP', () => {
+  let keys: Keys;
+  let server: RunningServer;
+  const IMPORT = `mutation($files: [ImportFileInput!]!, $replace: Boolean) { importDataset(files: $files, replace: $replace) { records summary { collection created } } }`;
+  const file = (title = 'HTTP import') => ({
+    format: 'YAML',
+    name: 'http.yaml',
+    content: `format: kizuna-dataset\nversion: 1\nmeta:\n  title: ${title}\nthemes:\n  - id: theme:http-import\n    name: Imported over HTTP\n    sources: [source:s1]\n`,
+  });
+  const send = (files: unknown[], key?: string, replace = false) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (key !== undefined) headers.authorization = `Bearer ${key}`;
+    return fetch(server.url, { method: 'POST', headers, body: JSON.stringify({ query: IMPORT, variables: { files, replace } }) });
+  };
+
+  beforeAll(async () => {
+    const made = await makeKeys();
+    keys = made.keys;
+    ({ server } = await start({ KIZUNA_API_KEYS: made.env, KIZUNA_GRAPHQL_IMPORT_MAX_BYTES: '2048' }));
+  });
+  afterAll(() => server.stop());
+
+  it('401 without a key, 403 for a READER key and for replace without ADMIN; an EDITOR key imports', async () => {
+    expect(await answer(await send([file()]))).toMatchObject({ status: 401, codes: ['UNAUTHENTICATED'] });
+    expect(await answer(await send([file()], keys.READER))).toMatchObject({ status: 403, codes: ['FORBIDDEN'] });
+    expect(await answer(await send([file()], keys.EDITOR, true))).toMatchObject({ status: 403, codes: ['FORBIDDEN'] });
+    expect(await answer(await send([file()], keys.EDITOR))).toEqual({ status: 200, codes: undefined, data: { importDataset: { records: 1, summary: [{ collection: 'themes', created: 1 }] } } });
+  });
+
+  it('content above the cap is BAD_USER_INPUT naming `kizuna import`; a body far above it is 413 saying the same', async () => {
+    const over = await send([file('x'.repeat(3000))], keys.EDITOR);
+    const body = (await over.json()) as { errors: Array<{ message: string; extensions: Record<string, unknown> }> };
+    expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'IMPORT_SIZE', max: 2048 });
+    expect(body.errors[0].message).toMatch(/kizuna import/);
+    const huge = await send([file('x'.repeat(2 ** 21))], keys.EDITOR);
+    expect(huge.status).toBe(413);
+    expect(JSON.stringify(await huge.json())).toMatch(/kizuna import/);
+  });
+});

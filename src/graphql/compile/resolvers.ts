@@ -10,6 +10,12 @@ import type { Context } from '../context';
 import { COMPILED_TYPES, isEdgeSpec, RELATIONS } from './model';
 import { compileConnectionField, compileObjectField, selectsTotalCount } from './plan';
 
+/** The object types whose compiled answers are maps keyed by response key: the compiled node types and the relationship-as-object types. */
+export const KEYED_TYPES: ReadonlySet<string> = new Set<string>([
+  ...COMPILED_TYPES,
+  ...Object.values(RELATIONS).flatMap((fields) => Object.values(fields ?? {}).filter(isEdgeSpec).map((s) => s.edgeType)),
+]);
+
 /**
  * Root fields read their whole selection in one store call when the store can (readTree) and
  * the compiler covers the selection; otherwise they fall back to the loaders. Compiled results are
@@ -18,8 +24,7 @@ import { compileConnectionField, compileObjectField, selectsTotalCount } from '.
  * instead of class hydration and a DataLoader promise per field.
  */
 export function useCompiledReads(schema: GraphQLSchema): GraphQLSchema {
-  const edgeTypes = Object.values(RELATIONS).flatMap((fields) => Object.values(fields ?? {}).filter(isEdgeSpec).map((s) => s.edgeType));
-  for (const name of [...COMPILED_TYPES, ...edgeTypes]) {
+  for (const name of KEYED_TYPES) {
     const type = schema.getType(name);
     if (!isObjectType(type)) continue;
     for (const field of Object.values(type.getFields())) {

@@ -13,6 +13,8 @@ export interface ImportManifest {
   documents: Set<string>;
   counts: Record<Collection, number>;
   records: number;
+  /** Ids the import refers to that the store holds and the import does not, each with its first reference: what a replace must not remove. */
+  external: Map<string, ImportProblem>;
 }
 
 export interface CheckResult {
@@ -33,7 +35,7 @@ export async function checkImport(store: GraphStore, files: ImportFiles): Promis
   const add = (p: ImportProblem) => {
     if (problems.length < MAX_PROBLEMS) problems.push(p);
   };
-  const manifest: ImportManifest = { ids: new Set(), documents: new Set(), counts: emptyCounts(), records: 0 };
+  const manifest: ImportManifest = { ids: new Set(), documents: new Set(), counts: emptyCounts(), records: 0, external: new Map() };
   const firstSeen = new Map<string, string>();
   const unresolved = new Map<string, ImportProblem>();
   const attached = new Set<string>();
@@ -72,7 +74,12 @@ export async function checkImport(store: GraphStore, files: ImportFiles): Promis
   }
   firstSeen.clear();
   for (const [id, row] of files.attachmentRows) if (!attached.has(id)) add(row);
-  for (const missing of await missingFromStore(store, [...unresolved.keys()].filter((id) => !manifest.ids.has(id)))) add(unresolved.get(missing)!);
+  const outside = [...unresolved.keys()].filter((id) => !manifest.ids.has(id));
+  const missing = new Set(await missingFromStore(store, outside));
+  for (const id of outside) {
+    if (missing.has(id)) add(unresolved.get(id)!);
+    else manifest.external.set(id, unresolved.get(id)!);
+  }
   return { problems, manifest };
 }
 

@@ -2,15 +2,18 @@ import type { Writable } from 'node:stream';
 import type { Config } from '../../config';
 import { openStore } from '../../store';
 import type { GraphStore } from '../../store/port';
+import type { ChangeActor } from '../../store/changes';
 import type { RecordChange } from './diff';
-import { runImport, type ImportRequest, type ImportResult } from './engine';
+import type { ImportRequest, ImportResult } from './engine';
+import { runLoggedImport } from './loggedImport';
 import { formatProblem } from './problems';
 import { progressReporter } from './progress';
 import { COLLECTION_ORDER } from './records';
-import { appendImportChanges } from './changeLog';
+import { localActor } from './changeLog';
 
 export interface ImportCommandOptions {
   replace?: boolean;
+  cascade?: boolean;
   dryRun?: boolean;
   batchSize?: string;
   transactionLimit?: string;
@@ -20,9 +23,10 @@ export interface ImportCommandOptions {
 
 /** `kizuna import FILE…`: returns the exit code (1 when any record is bad: then nothing is written). */
 export async function runImportCommand(config: Config, files: string[], opts: ImportCommandOptions, out: Writable & { isTTY?: boolean }, err: Writable & { isTTY?: boolean }): Promise<number> {
+  if (opts.cascade && !opts.replace) throw new ImportOptionError('--cascade applies to --replace only');
   const store = await openStore(config.neo4j);
   try {
-    return await importWithReport(store, { ...requestFrom(config, opts), files, mode: opts.replace ? 'replace' : 'merge' }, out, err, Number(opts.show ?? 50));
+    return await importWithReport(store, { ...requestFrom(config, opts), files, mode: opts.replace ? 'replace' : 'merge', cascade: opts.cascade }, out, err, Number(opts.show ?? 50));
   } finally {
     await store.close();
   }
@@ -37,7 +41,7 @@ export function requestFrom(config: Config, opts: Pick<ImportCommandOptions, 'dr
 }
 
 /** Runs an import and prints its problems, or (dry run) its changes, and its summary per type. */
-export async function importWithReport(store: GraphStore, request: ImportRequest, out: Writable, progressTo: (Writable & { isTTY?: boolean }) | null, show = 50): Promise<number> {
+export async function importWithReport(store: GraphStore, request: ImportRequest, out: Writable, progressTo: (Writable & { isTTY?: boolean }) | null, show = 50, actor: ChangeActor = localActor()): Promise<number> {
   const progress = request.dryRun || !progressTo ? null : progressReporter(progressTo);
   let listed = 0;
   const listChanges = (changes: RecordChange[]) => {
@@ -47,20 +51,13 @@ export async function importWithReport(store: GraphStore, request: ImportRequest
       out.write(`  ${c.kind.padEnd(9)} ${c.id}${c.kind === 'updated' ? `: ${c.fields.map((f) => f.field).join(', ')}` : ''}\n`);
     }
   };
-  // Kept until the import has committed, then appended to the change log (changeLog.ts).
-  const logged: RecordChange[] = [];
-  const keep = (changes: RecordChange[]) => {
-    for (const c of changes) if (c.kind !== 'unchanged') logged.push(c);
-    return request.onChanges?.(changes);
-  };
   const started = Date.now();
   let result: ImportResult;
   try {
-    result = await runImport(store, { ...request, onProgress: (p) => progress?.update(p), onChanges: request.dryRun ? listChanges : keep });
+    result = await runLoggedImport(store, { ...request, onProgress: (p) => progress?.update(p), onChanges: request.dryRun ? listChanges : request.onChanges }, actor);
   } finally {
     progress?.stop();
   }
-  if (result.ok && !request.dryRun) await appendImportChanges(store, logged, request.files);
   if (!result.ok) {
     for (const p of result.problems) out.write(`${formatProblem(p)}\n`);
     out.write(`${result.problems.length} problem(s)${result.problems.length >= 1000 ? ' (first 1000 shown)' : ''}; nothing was written\n`);
@@ -103,6 +100,7 @@ export function registerImportCommand(program: import('commander').Command): voi
     .description('Import data-set files (.yaml/.json) or CSV files per record type: every record is validated first, then all are written or none')
     .argument('<files...>', 'data-set files and/or CSV files (people.csv, visits.csv, …; docs/dataset-format.md)')
     .option('--replace', "also remove the stored records that the files' documents no longer state")
+    .option('--cascade', "with --replace: records outside the files that refer to a removed record lose the reference (without it, such a reference stops the import)")
     .option('--dry-run', 'print what would change and write nothing')
     .option('--batch-size <n>', 'records per write statement (KIZUNA_IMPORT_BATCH_SIZE, default 1000)')
     .option('--transaction-limit <n>', 'Neo4j: largest import run as one transaction; larger ones are staged (KIZUNA_IMPORT_TRANSACTION_LIMIT, default 20000)')

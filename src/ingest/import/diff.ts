@@ -37,7 +37,8 @@ function emptyLike(state: RecordState): RecordState {
 
 function fieldChanges(before: RecordState, after: RecordState): FieldChange[] {
   const changes: FieldChange[] = [];
-  const keys = [...new Set([...Object.keys(before.props), ...Object.keys(after.props)])].sort();
+  // `version` is the write path's bookkeeping (optimistic concurrency), not a field of the record.
+  const keys = [...new Set([...Object.keys(before.props), ...Object.keys(after.props)])].filter((k) => k !== 'version').sort();
   for (const key of keys) {
     const old = before.props[key] ?? null;
     const now = after.props[key] ?? null;

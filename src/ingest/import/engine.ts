@@ -1,19 +1,28 @@
-import { LABELS } from '../../domain/ids';
-import type { ImportMode, ImportSession, RecordGraph, ReplaceScope } from '../../store/importSession';
+import { labelOfId } from '../../domain/ids';
+import type { ImportMode, RecordGraph, ReplaceScope } from '../../store/importSession';
 import type { GraphStore } from '../../store/port';
 import { withoutNulls, type RecordState } from '../../store/records';
 import { recordToGraph } from '../toGraph';
 import { checkImport, emptyCounts, parseRecord, type ImportManifest } from './check';
 import { diffRecord, type ChangeKind, type RecordChange } from './diff';
 import type { ImportProblem } from './problems';
-import { openImportFiles, type ImportFiles } from './readers';
+import { openImportFiles, sourceNames, type ImportFiles, type ImportInput } from './readers';
 import { COLLECTION_OF_LABEL, COLLECTION_LABEL, type Collection } from './records';
+import { planRemoval, type RemovalPlan } from './removal';
+import type { AnyRecord } from '../../write/records';
 
 export interface ImportRequest {
-  files: string[];
+  /** Paths (`kizuna import`) or sources made from text (`importDataset`): readers/source.ts. */
+  files: readonly ImportInput[];
   /** merge: upsert only; replace: also remove what the files' documents no longer state; reset: the store becomes the files. */
   mode: 'merge' | 'replace' | 'reset';
   dryRun?: boolean;
+  /**
+   * replace: records outside the import that refer to a record it removes lose the reference
+   * (those the format then rejects are removed too), as deleteRecord(cascade: true) does.
+   * Without it such a reference makes the import fail, naming every one, with nothing written.
+   */
+  cascade?: boolean;
   /** Records per write statement (UNWIND batch). */
   batchSize: number;
   /** Neo4j: imports up to this many records run as one transaction, larger ones staged (store/importSession.ts). */
@@ -55,11 +64,14 @@ export async function runImport(store: GraphStore, request: ImportRequest): Prom
   const result: ImportResult = { ok: problems.length === 0, problems, dryRun: Boolean(request.dryRun), mode: null, records: manifest.records, summary: emptySummary() };
   if (!result.ok) return result;
   const scope = replaceScope(request.mode, manifest);
+  const removal = scope ? await planRemoval(store, scope, manifest, Boolean(request.cascade), request.batchSize) : NO_REMOVAL;
+  if (removal.problems.length) return { ...result, ok: false, problems: removal.problems };
+  const updates = removal.updates.map((u) => graphOf(u.after, u.before.version + 1));
   if (request.dryRun) {
-    await dryRun(store, files, manifest, scope, request, result);
+    await dryRun(store, files, manifest, removal.deletes, updates, request, result);
     return result;
   }
-  const session = await store.beginImport({ records: manifest.records, transactionLimit: request.transactionLimit, files: request.files });
+  const session = await store.beginImport({ records: manifest.records, transactionLimit: request.transactionLimit, files: sourceNames(request.files) });
   result.mode = session.mode;
   const killer = testKillSwitch();
   try {
@@ -82,12 +94,19 @@ export async function runImport(store: GraphStore, request: ImportRequest): Prom
       request.onProgress?.({ phase: 'relationships', done, total });
       killer();
     });
-    if (scope) {
-      await forEachStale(store, scope, manifest, request.batchSize, async (ids) => {
-        const before = await session.deleteRecords(ids);
-        await record(result, request, before.map((b) => diffRecord(b, null)));
-        killer();
-      });
+    for (const batch of chunks(updates, request.batchSize)) {
+      const before = await session.upsertNodes(batch);
+      await session.replaceRels(batch);
+      await record(result, request, batch.map((r, i) => diffRecord(before[i], stateOf(r))));
+      killer();
+    }
+    done = 0;
+    for (const ids of chunks(removal.deletes, request.batchSize)) {
+      const before = await session.deleteRecords(ids);
+      await record(result, request, before.map((b) => diffRecord(b, null)));
+      done += ids.length;
+      request.onProgress?.({ phase: 'deletions', done, total: removal.deletes.length });
+      killer();
     }
     await session.commit();
   } catch (error) {
@@ -97,7 +116,9 @@ export async function runImport(store: GraphStore, request: ImportRequest): Prom
   return result;
 }
 
-async function dryRun(store: GraphStore, files: ImportFiles, manifest: ImportManifest, scope: ReplaceScope | null, request: ImportRequest, result: ImportResult): Promise<void> {
+const NO_REMOVAL: RemovalPlan = { deletes: [], updates: [], problems: [] };
+
+async function dryRun(store: GraphStore, files: ImportFiles, manifest: ImportManifest, deletes: readonly string[], updates: readonly RecordGraph[], request: ImportRequest, result: ImportResult): Promise<void> {
   let done = 0;
   await forEachBatch(files, request.batchSize, async (batch) => {
     const before = await store.recordStates(batch.map((r) => r.id));
@@ -105,12 +126,28 @@ async function dryRun(store: GraphStore, files: ImportFiles, manifest: ImportMan
     done += batch.length;
     request.onProgress?.({ phase: 'nodes', done, total: manifest.records });
   });
-  if (scope) {
-    await forEachStale(store, scope, manifest, request.batchSize, async (ids) => {
-      const before = await store.recordStates(ids, { allRels: true });
-      await record(result, request, before.filter((b): b is RecordState => b !== null).map((b) => diffRecord(b, null)));
-    });
+  for (const batch of chunks(updates, request.batchSize)) {
+    const before = await store.recordStates(batch.map((r) => r.id));
+    await record(result, request, batch.map((r, i) => diffRecord(before[i], stateOf(r))));
   }
+  for (const ids of chunks(deletes, request.batchSize)) {
+    const before = await store.recordStates(ids, { allRels: true });
+    await record(result, request, before.filter((b): b is RecordState => b !== null).map((b) => diffRecord(b, null)));
+  }
+}
+
+/** A record rewritten by a cascade, as the graph an import session writes: its version bumped, as the write path does. */
+function graphOf(record: AnyRecord, version: number): RecordGraph {
+  const label = labelOfId(record.id)!;
+  const graph = recordToGraph(COLLECTION_OF_LABEL[label], record as never);
+  const nodes = graph.nodes.map((n) => (n.id === record.id ? { ...n, props: { ...n.props, version } } : n));
+  return { id: record.id, label, graph: { ...graph, nodes } };
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 async function record(result: ImportResult, request: ImportRequest, changes: RecordChange[]): Promise<void> {
@@ -144,20 +181,6 @@ async function forEachBatch(files: ImportFiles, size: number, visit: (batch: Rec
     }
   }
   if (batch.length) await visit(batch);
-}
-
-/** Stored records in scope that the import does not hold, label by label, in id order. */
-async function forEachStale(store: GraphStore, scope: ReplaceScope, manifest: ImportManifest, size: number, visit: (ids: string[]) => Promise<void>): Promise<void> {
-  for (const label of LABELS) {
-    let after: string | null = null;
-    for (;;) {
-      const page = await store.recordIds(scope, label, after, size);
-      if (!page.length) break;
-      after = page[page.length - 1];
-      const stale = page.filter((id) => !manifest.ids.has(id));
-      if (stale.length) await visit(stale);
-    }
-  }
 }
 
 function stateOf(record: RecordGraph): RecordState {

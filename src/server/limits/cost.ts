@@ -25,7 +25,7 @@ const LIST_FAN_OUT = 10;
 const PER_HUNDRED = 100;
 
 /** Root fields whose work grows with the store, not with what they return. */
-export const ANALYTICS_FIELDS = new Set(['bridges', 'brokerage', 'collaborationPath', 'neighborhood', 'graph', 'circulation', 'networkPeriod', 'networkChange']);
+export const ANALYTICS_FIELDS = new Set(['bridges', 'brokerage', 'collaborationPath', 'neighborhood', 'graph', 'circulation', 'networkPeriod', 'networkChange', 'suggestPairings']);
 
 function networkWork(s: StoreSizes): number {
   return s.people + Math.ceil((s.visits + s.papers) / PER_HUNDRED);

@@ -36,7 +36,8 @@ export class MemoryImportSession implements ImportSession {
   async commit(): Promise<void> {
     if (!this.open) return;
     this.open = false;
-    for (const node of this.nodes) this.store.putNode({ ...node, props: withoutNulls(node.props) });
+    // As write(graph) does: the stored version stays when the written props carry none.
+    for (const node of this.nodes) this.store.putNode({ ...node, props: withoutNulls({ version: this.store.node(node.id)?.props.version ?? null, ...node.props }) });
     for (const [id, rels] of this.rels) {
       const keep = new Set(rels.map(relKey));
       for (const old of ownedRels(this.store, id)) if (!keep.has(relKey(old))) this.store.removeRel(old);

@@ -90,28 +90,13 @@ export class Executor {
 
   /**
    * Rows as the driver returns them, without `plain()`: only for statements whose values are
-   * stored scalars, maps and lists (the tree reads of cypher/tree.ts). Integers are already JS
+   * stored scalars, maps and lists (the tree reads of cypher/tree.ts, the analytics projection). Integers are already JS
    * numbers (disableLosslessIntegers) and no temporal value is ever stored, so converting would
    * only copy a large result once more.
    */
   readRaw(query: CypherQuery): Promise<Row[]> {
     return this.withSession('READ', (session) =>
       session.executeRead(async (tx) => (await tx.run(query.cypher, query.params)).records.map((record) => record.toObject() as Row)),
-    );
-  }
-
-  /**
-   * Several statements in one read transaction, each streamed: `onValue` gets the first column of
-   * every record as it arrives (no plain() copy, see readRaw). `work` may be re-run whole by the
-   * driver after a transient failure, so it must start from empty results each time.
-   */
-  readStreams<T>(work: (stream: (query: CypherQuery, onValue: (value: unknown) => void) => Promise<void>) => Promise<T>): Promise<T> {
-    return this.withSession('READ', (session) =>
-      session.executeRead((tx) =>
-        work(async (query, onValue) => {
-          for await (const record of tx.run(query.cypher, query.params)) onValue(record.get(0));
-        }),
-      ),
     );
   }
 

@@ -17,7 +17,7 @@ import { decodeChangePage } from './changeRows';
 import { neighboursQuery } from './cypher/neighbours';
 import { nodesByIdsQuery } from './cypher/nodes';
 import { pageQuery } from './cypher/page';
-import { projectionQueries } from './cypher/projection';
+import { projectionQuery } from './cypher/projection';
 import { searchQuery } from './cypher/search';
 import { treeQuery } from './cypher/tree';
 import type { TreeMap, TreeResult, TreeRoot } from '../tree';
@@ -27,7 +27,7 @@ import type { ImportOptions, ImportSession, ReplaceScope, StoreStatus } from '..
 import type { RecordState } from '../records';
 import { isEmptyQuery, recordIdsQuery } from './cypher/import';
 import { beginNeo4jImport, readStates, recoverDeadImport } from './importSession';
-import { decodeProjection } from './projectionRows';
+import { decodeProjectionRows } from './projectionRows';
 import { storedChange } from '../changes';
 import { asArray, asNumber, decodeCounts, decodeNeighbourRow, decodeNode, groupByKeys, orderByKeys } from './rows';
 
@@ -70,7 +70,8 @@ export class Neo4jStore implements GraphStore {
   async readTree(root: TreeRoot): Promise<TreeResult> {
     const rows = await this.executor.readRaw(treeQuery(root));
     if (root.kind === 'byId') return { kind: 'byId', node: (rows[0]?.node as TreeMap | undefined) ?? null };
-    const fetched = asArray(rows[0]?.nodes, 'nodes') as (TreeMap & { __sortKey: string | null; __id: string })[];
+    // One row per node (cypher/tree.ts), or one row with a null node when the page is empty.
+    const fetched = rows.flatMap((row) => (row.node == null ? [] : [row.node])) as (TreeMap & { __sortKey: string | null; __id: string })[];
     const first = Math.max(0, Math.floor(root.query.first));
     const total = rows[0]?.totalCount;
     return { kind: 'page', nodes: fetched.slice(0, first), totalCount: total == null ? null : asNumber(total, 'totalCount'), hasNextPage: fetched.length > first };
@@ -92,12 +93,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async projection(): Promise<CollaborationProjection> {
-    const queries = projectionQueries();
-    return this.executor.readStreams(async (stream) => {
-      const lists = { people: [] as unknown[], labs: [] as unknown[], institutions: [] as unknown[], visits: [] as unknown[], papers: [] as unknown[] };
-      for (const key of Object.keys(lists) as (keyof typeof lists)[]) await stream(queries[key], (value) => lists[key].push(value));
-      return decodeProjection(lists);
-    });
+    return decodeProjectionRows(await this.executor.readRaw(projectionQuery()));
   }
 
   async counts(): Promise<StoreCounts> {

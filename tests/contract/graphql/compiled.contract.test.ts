@@ -1,7 +1,12 @@
+import { parse } from 'graphql';
 import { benchData } from '../../../bench/api/data';
 import { operations } from '../../../bench/api/operations';
 import { countStatements } from '../../../bench/api/statements';
 import { encodeKeyset } from '../../../src/graphql/common/cursor';
+import { executeCompiled } from '../../../src/graphql/compile/direct';
+import { createContext } from '../../../src/graphql/context';
+import { buildKizunaSchema } from '../../../src/graphql/schema';
+import { DEFAULT_EARLY_CAREER_RULE } from '../../../src/domain/earlyCareer';
 import type { GraphStore } from '../../../src/store/port';
 import { TestApi } from '../../support/api';
 import { countingStore } from '../../support/countingStore';
@@ -31,7 +36,7 @@ const ids = (() => {
 const PERSON = `id name displayName careerStage earlyCareer placeholder
   labs { role since lab { id name } } affiliations { role institution { id name countryCode } }
   headOf { id } visits { id datesUncertain } hosted { id } leads { id } worksOn { id } papers { id title year status }`;
-const WIDE = `query wide($p: ID!, $a: ID!, $l: ID!, $v: ID!, $after: String) {
+const WIDE = `query wide($p: ID!, $a: ID!, $l: ID!, $v: ID!, $after: String, $end: String) {
   p: person(id: $p) { ...P }
   q: person(id: $a) { ...P }
   lab(id: $l) { id name institution { id name countryCode country { code name institutions { id } } labs { id } affiliates { id } }
@@ -40,6 +45,7 @@ const WIDE = `query wide($p: ID!, $a: ID!, $l: ID!, $v: ID!, $after: String) {
   people(first: 7, filter: { earlyCareer: true }) { totalCount pageInfo { hasNextPage endCursor startCursor }
     edges { cursor node { id n: name visits { to { name } } } } }
   later: people(first: 3, after: $after) { edges { node { id } } pageInfo { hasNextPage } }
+  past: people(first: 3, after: $end) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } }
   institutions(first: 2, direction: DESC) { edges { node { id labs { members { person { id papers { id } } } } } } }
   labs(first: 2) { edges { cursor node { id ... on Lab { name } } } }
   visits(first: 5, filter: { fiscalYear: 2023 }) { totalCount edges { node { id visitor { id labs { lab { id } } } } } }
@@ -50,7 +56,7 @@ forEachStore(
   'compiled reads',
   (store) => {
     it('answers like the field-by-field path for every compiled relationship, alias and fragment', async () => {
-      const variables = { p: ids.withTwoLabs, a: ids.affiliated, l: ids.lab, v: ids.visit, after: encodeKeyset('person 0005', 'person:p0005') };
+      const variables = { p: ids.withTwoLabs, a: ids.affiliated, l: ids.lab, v: ids.visit, after: encodeKeyset('person 0005', 'person:p0005'), end: encodeKeyset('~', 'person:~') };
       const counted = countingStore(store());
       const compiled = await new TestApi(counted.store).data(WIDE, variables);
       const plain = await new TestApi(fieldByField(store())).data(WIDE, variables);
@@ -58,7 +64,24 @@ forEachStore(
       expect(compiled.p.labs.length).toBeGreaterThanOrEqual(2);
       expect(compiled.q.affiliations.length).toBeGreaterThanOrEqual(1);
       expect(compiled.people.edges).toHaveLength(7);
-      if (store().readTree) expect(counted.calls.get('readTree')).toBe(9); // one per root field
+      // A page past the end: no edges, and still the count of every match.
+      expect(compiled.past).toEqual({ totalCount: data.dataset.people!.length, edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+      if (store().readTree) expect(counted.calls.get('readTree')).toBe(10); // one per root field
+    });
+
+    it('answers compiled queries without graphql-js execution, byte for byte as graphql-js does', async () => {
+      const variables = { p: ids.withTwoLabs, a: ids.affiliated, l: ids.lab, v: ids.visit, after: encodeKeyset('person 0005', 'person:p0005'), end: encodeKeyset('~', 'person:~') };
+      const cases = [{ name: 'wide', query: WIDE, variables }, ...operations(data).map((op) => ({ name: op.name, query: op.kizuna, variables: op.variables }))];
+      const direct: string[] = [];
+      for (const c of cases) {
+        const fast = await new TestApi(store()).query(c.query, c.variables);
+        const slow = await new TestApi(store(), null, { directExecution: false }).query(c.query, c.variables);
+        expect({ op: c.name, json: JSON.stringify(fast) }).toEqual({ op: c.name, json: JSON.stringify(slow) });
+        const context = createContext({ store: store(), earlyCareer: DEFAULT_EARLY_CAREER_RULE, maxPageSize: 100 });
+        if (await executeCompiled({ schema: buildKizunaSchema(), document: parse(c.query), variables: c.variables, context, cacheable: true })) direct.push(c.name);
+      }
+      // Only a store that reads trees is executed directly; WIDE's node(…)-free roots are all compiled.
+      expect(direct).toEqual(store().readTree ? ['wide', 'personById', 'earlyCareerVisits', 'institutionsPapers', 'labMembersVisits', 'visitsPaged'] : []);
     });
 
     it('falls back to the loaders for what it does not compile (sources, authors) with the same answers', async () => {

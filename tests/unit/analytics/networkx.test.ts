@@ -1,48 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { betweenness, betweennessParallel } from '../../../src/analytics/betweenness';
-import { csrFromEdges, type Csr } from '../../../src/analytics/csr';
 import { StructuralHoleCalculator } from '../../../src/analytics/structuralHoles';
+import { csrOfFixture, expectClose, loadNetworkxFixtures } from '../../support/networkxFixtures';
 
 /**
  * The independent oracle: tests/fixtures/networkx/*.json were computed by NetworkX
  * (scripts/networkx-oracle.py) on the same graphs. Every value must agree within 1e-9.
  */
-interface Fixture {
-  name: string;
-  networkx: string;
-  nodes: string[];
-  edges: [string, string, number][];
-  betweenness: Record<string, number>;
-  sampled: { k: number; seed: number; sources: string[]; betweenness: Record<string, number> }[];
-  constraint: Record<string, number | null>;
-  effectiveSize: Record<string, number | null>;
-}
-
-const dir = join(__dirname, '..', '..', 'fixtures', 'networkx');
-const fixtures: Fixture[] = readdirSync(dir)
-  .filter((f) => f.endsWith('.json'))
-  .sort()
-  .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
-
-function csrOfFixture(fx: Fixture): Csr {
-  const ids = [...fx.nodes].sort();
-  const index = new Map(ids.map((id, i) => [id, i]));
-  const src = Int32Array.from(fx.edges.map((e) => index.get(e[0])!));
-  const dst = Int32Array.from(fx.edges.map((e) => index.get(e[1])!));
-  const w = Float64Array.from(fx.edges.map((e) => e[2]));
-  return csrFromEdges(ids, index, src, dst, w);
-}
-
-const TOLERANCE = 1e-9;
-
-function expectClose(actual: number | null, expected: number | null, what: string): void {
-  if (expected === null || actual === null) {
-    if (actual !== expected) throw new Error(`${what}: expected ${expected}, got ${actual}`);
-    return;
-  }
-  if (!(Math.abs(actual - expected) <= TOLERANCE)) throw new Error(`${what}: expected ${expected}, got ${actual} (|Δ| = ${Math.abs(actual - expected)})`);
-}
+const fixtures = loadNetworkxFixtures();
 
 test('there are NetworkX fixtures, made with NetworkX >= 3.5', () => {
   expect(fixtures.length).toBeGreaterThanOrEqual(6);

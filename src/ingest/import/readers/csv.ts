@@ -1,8 +1,8 @@
-import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
 import type { Citation, MembershipRecord } from '../../../domain/model';
 import type { Location } from '../records';
 import { cellValue, CSV_COLUMNS, type Columns, type CsvKind } from './csvColumns';
+import type { ImportSource } from './source';
 import type { ReadItem } from './types';
 
 /** One parsed CSV row: its cells by column, and where each column sits. */
@@ -17,8 +17,9 @@ export interface CsvRow {
  * line breaks; a UTF-8 BOM is skipped, as spreadsheets write one). The header must name known
  * columns only; rows come back as typed cell values with their line.
  */
-export async function* readCsvRows(file: string, columns: Columns, required: string): AsyncGenerator<CsvRow | { problem: Location & { reason: string } }> {
-  const parser = createReadStream(file).pipe(parse({ bom: true, info: true, skip_empty_lines: true, relax_quotes: false }));
+export async function* readCsvRows(source: ImportSource, columns: Columns, required: string): AsyncGenerator<CsvRow | { problem: Location & { reason: string } }> {
+  const file = source.name;
+  const parser = source.open().pipe(parse({ bom: true, info: true, skip_empty_lines: true, relax_quotes: false }));
   let header: string[] | null = null;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
@@ -69,9 +70,9 @@ export function emptyAttachments(): Attachments {
  * Reads a CSV file of records. People get their `labs`/`institutions` columns and memberships.csv
  * rows as memberships; every record gets its `sources` column and citations.csv rows as citations.
  */
-export async function* readCsvRecords(file: string, kind: Extract<CsvKind, { kind: 'records' }>, attachments: Attachments): AsyncGenerator<ReadItem> {
+export async function* readCsvRecords(source: ImportSource, kind: Extract<CsvKind, { kind: 'records' }>, attachments: Attachments): AsyncGenerator<ReadItem> {
   const { collection } = kind;
-  for await (const row of readCsvRows(file, CSV_COLUMNS[collection], 'id')) {
+  for await (const row of readCsvRows(source, CSV_COLUMNS[collection], 'id')) {
     if ('problem' in row) {
       yield { kind: 'problem', problem: row.problem };
       continue;

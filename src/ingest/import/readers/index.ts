@@ -1,12 +1,13 @@
-import { extname } from 'node:path';
 import type { ImportProblem } from '../problems';
-import { CITATION_COLUMNS, csvKindOf, MEMBERSHIP_COLUMNS, REQUIRED_COLUMN } from './csvColumns';
+import { CITATION_COLUMNS, MEMBERSHIP_COLUMNS, REQUIRED_COLUMN } from './csvColumns';
 import { emptyAttachments, readCsvRecords, readCsvRows, type Attachments } from './csv';
 import { readJsonDataset } from './json';
+import { asSource, type ImportInput, type ImportSource } from './source';
 import type { Reader } from './types';
 import { readYamlDataset } from './yaml';
 
 export type { ReadItem, Reader } from './types';
+export { sourceFromPath, sourceFromText, sourceNames, type ImportFormat, type ImportInput, type ImportSource } from './source';
 
 /** The files of one import, each with a reader that can be run again from the start. */
 export interface ImportFiles {
@@ -22,26 +23,26 @@ export interface ImportFiles {
  * their record type. memberships.csv and citations.csv are read here, whole (they hold a few
  * columns per row), so that the record files can stream with their rows attached.
  */
-export async function openImportFiles(files: readonly string[]): Promise<ImportFiles> {
+export async function openImportFiles(inputs: readonly ImportInput[]): Promise<ImportFiles> {
   const result: ImportFiles = { readers: [], attachments: emptyAttachments(), attachmentRows: new Map(), problems: [] };
-  for (const file of files) {
-    const ext = extname(file).toLowerCase();
-    if (ext === '.yaml' || ext === '.yml') result.readers.push({ file, read: () => readYamlDataset(file) });
-    else if (ext === '.json') result.readers.push({ file, read: () => readJsonDataset(file) });
-    else if (ext === '.csv') {
-      const kind = csvKindOf(file);
+  for (const source of inputs.map(asSource)) {
+    const file = source.name;
+    if (source.format === 'yaml') result.readers.push({ file, read: () => readYamlDataset(source) });
+    else if (source.format === 'json') result.readers.push({ file, read: () => readJsonDataset(source) });
+    else if (source.format === 'csv') {
+      const kind = source.csv;
       if (!kind) result.problems.push({ file, reason: 'a CSV file is named after its record type: people.csv, visits.csv, … (docs/dataset-format.md)' });
-      else if (kind.kind === 'records') result.readers.push({ file, read: () => readCsvRecords(file, kind, result.attachments) });
-      else await loadAttachment(file, kind.kind, result);
+      else if (kind.kind === 'records') result.readers.push({ file, read: () => readCsvRecords(source, kind, result.attachments) });
+      else await loadAttachment(source, kind.kind, result);
     } else result.problems.push({ file, reason: 'unknown file type: import reads .yaml, .yml, .json and .csv files' });
   }
   return result;
 }
 
-async function loadAttachment(file: string, kind: 'memberships' | 'citations', into: ImportFiles): Promise<void> {
+async function loadAttachment(source: ImportSource, kind: 'memberships' | 'citations', into: ImportFiles): Promise<void> {
   const columns = kind === 'memberships' ? MEMBERSHIP_COLUMNS : CITATION_COLUMNS;
   const owner = REQUIRED_COLUMN[kind];
-  for await (const row of readCsvRows(file, columns, owner)) {
+  for await (const row of readCsvRows(source, columns, owner)) {
     if ('problem' in row) {
       into.problems.push(row.problem);
       continue;

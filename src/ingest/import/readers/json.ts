@@ -1,6 +1,6 @@
-import { createReadStream } from 'node:fs';
 import { TokenParser, Tokenizer, TokenType } from '@streamparser/json';
 import { isCollection, type Location } from '../records';
+import type { ImportSource } from './source';
 import type { ReadItem } from './types';
 
 /**
@@ -9,7 +9,8 @@ import type { ReadItem } from './types';
  * flat however large the file. Each record's line and column are those of its opening brace
  * (fields inside a record are reported by path, not by their own line).
  */
-export async function* readJsonDataset(file: string): AsyncGenerator<ReadItem> {
+export async function* readJsonDataset(source: ImportSource): AsyncGenerator<ReadItem> {
+  const file = source.name;
   const lines = new LineTracker();
   const ready: ReadItem[] = [];
   const header: Record<string, unknown> = {};
@@ -37,7 +38,7 @@ export async function* readJsonDataset(file: string): AsyncGenerator<ReadItem> {
   };
   parser.onEnd = () => undefined;
   try {
-    for await (const chunk of createReadStream(file)) {
+    for await (const chunk of source.open()) {
       lines.feed(chunk as Buffer);
       tokenizer.write(chunk as Buffer);
       yield* ready.splice(0);

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { isCollection, type Location } from '../records';
+import type { ImportSource } from './source';
 import type { ReadItem } from './types';
 
 /**
@@ -9,9 +9,10 @@ import type { ReadItem } from './types';
  * grows with a YAML file (docs/benchmarks.md has the figure). JSON and CSV files stream.
  * In exchange every record and every field has its line and column.
  */
-export async function* readYamlDataset(file: string): AsyncGenerator<ReadItem> {
+export async function* readYamlDataset(source: ImportSource): AsyncGenerator<ReadItem> {
+  const file = source.name;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(await readFile(file, 'utf8'), { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(await source.text(), { lineCounter, uniqueKeys: true, prettyErrors: false });
   const at = (node: Node | null | undefined): Location => {
     const offset = node?.range?.[0];
     if (offset === undefined) return { file };

@@ -21,13 +21,18 @@ export function treeQuery(root: TreeRoot): CypherQuery {
     };
   }
   const parts = pageParts(root.query);
+  const direction = root.query.direction === 'DESC' ? 'DESC' : 'ASC';
+  // One row per node, not one row holding the list: the driver decodes a record larger than a
+  // Bolt chunk from a combined buffer, walking every part of it for each string (measured: the
+  // 171 KB institutions page spent a fifth of its CPU there). OPTIONAL keeps the count's row
+  // when the page is empty; the outer ORDER BY restates the page's order for the rows leaving it.
   const cypher = lines(
     root.countTotal ? parts.count : null,
-    'CALL () {',
+    'OPTIONAL CALL () {',
     `  ${parts.match}`,
-    `  RETURN collect(n ${rootProjection(root.node, pageProjections, PAGE_KEYS)}) AS nodes`,
+    `  RETURN n ${rootProjection(root.node, pageProjections, PAGE_KEYS)} AS node`,
     '}',
-    root.countTotal ? 'RETURN totalCount, nodes' : 'RETURN null AS totalCount, nodes',
+    `RETURN ${root.countTotal ? 'totalCount' : 'null AS totalCount'}, node ORDER BY node.__sortKey ${direction}, node.__id ${direction}`,
   );
   return { cypher, params: { ...parts.params, ...stages } };
 }

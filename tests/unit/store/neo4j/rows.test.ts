@@ -1,5 +1,6 @@
 import { decodeCounts, decodeNeighbourRow, decodeNode, groupByKeys, orderByKeys, RowShapeError, sortedIds } from '../../../../src/store/neo4j/rows';
-import { decodeProjection } from '../../../../src/store/neo4j/projectionRows';
+import { NODE_SECTIONS, PROJECTION_RELS } from '../../../../src/store/neo4j/cypher/projection';
+import { decodeProjectionRows } from '../../../../src/store/neo4j/projectionRows';
 
 describe('orderByKeys', () => {
   const rows = [
@@ -73,38 +74,73 @@ describe('sortedIds', () => {
   });
 });
 
-describe('decodeProjection', () => {
-  it('sorts every list by id and picks the smallest id for single-valued facts', () => {
-    const projection = decodeProjection({
-      people: [
-        { id: 'person:b', label: 'B', careerStage: 'POSTDOC', placeholder: null, labs: ['lab:y', 'lab:x', 'lab:x'], institutions: [] },
-        { id: 'person:a', label: 'A', careerStage: 'UNKNOWN', placeholder: true, labs: [], institutions: ['institution:i'] },
-      ],
-      labs: [{ id: 'lab:x', label: 'X', institutions: ['institution:i'], heads: [] }],
-      institutions: [{ id: 'institution:i', label: 'I', country: 'JP' }],
-      visits: [
-        {
-          id: 'visit:v',
-          visitors: ['person:b'],
-          hosts: ['person:b', 'person:a'],
-          fromInstitutions: ['institution:i'],
-          toInstitutions: ['institution:i'],
-          toLabs: [],
-          status: 'PLANNED',
-          scheduleChange: 'NONE',
-          start: null,
-          end: null,
-          fiscalYear: null,
-        },
-      ],
-      papers: [{ id: 'paper:p', status: 'PUBLISHED', year: 2024, authors: ['person:b', 'person:a'] }],
-    });
-    expect(projection.people.map((p) => [p.id, p.placeholder, p.labs])).toEqual([
-      ['person:a', true, []],
-      ['person:b', false, ['lab:x', 'lab:y']],
+describe('decodeProjectionRows', () => {
+  /**
+   * Rows as cypher/projection.ts returns them: `(section, part)`, sections numbered people, labs,
+   * institutions, visits, papers, then the relationship types of PROJECTION_RELS; batches may split
+   * a section anywhere.
+   */
+  const section = (key: string) => NODE_SECTIONS.length + PROJECTION_RELS.findIndex((r) => r.key === key);
+  const rels = (key: string, pairs: Array<[number, number, ...unknown[]]>) => ({ section: section(key), part: pairs[0].map((_x, c) => pairs.map((p) => p[c])) });
+  const rows = () => [
+    // internal ids: people 1–3, labs 10–11, institution 20, visit 40, paper 50, a transfer 60
+    { section: 0, part: [[2, 'person:b', 'B', 'POSTDOC', false]] },
+    { section: 0, part: [[1, 'person:a', 'A', 'UNKNOWN', true], [3, 'person:c', 'C', 'PROFESSOR', false]] },
+    { section: 1, part: [[11, 'lab:y', 'Y'], [10, 'lab:x', 'X']] },
+    { section: 2, part: [[20, 'institution:i', 'I', 'JP', false]] },
+    { section: 3, part: [[40, 'visit:v', 'PLANNED', 'NONE', null, '2024-05-01', null]] },
+    { section: 4, part: [[50, 'paper:p', 'PUBLISHED', 2024]] },
+    rels('memberOf', [[2, 10, '', ''], [2, 11, '2024-04-01', '']]),
+    rels('memberOf', [[2, 11, '2024-04-01', ''], [3, 10, '', '']]),
+    rels('heads', [[3, 11], [1, 11]]),
+    rels('partOf', [[10, 20], [11, 20]]),
+    rels('affiliatedWith', [[1, 20]]),
+    rels('made', [[2, 40], [1, 40]]),
+    rels('hostedBy', [[40, 2], [40, 1], [40, 1]]),
+    rels('from', [[40, 20]]),
+    // A transfer's TO (internal id 60 is no visit) is not a visit's destination.
+    rels('to', [[60, 20], [40, 20]]),
+    rels('authored', [[1, 50, 1], [2, 50, 0], [3, 50, -1]]),
+  ];
+
+  it('sorts every list by id, joins relationships by internal id, and picks the smallest id for single-valued facts', () => {
+    const projection = decodeProjectionRows(rows());
+    expect(projection.people.map((p) => [p.id, p.placeholder, p.labs, p.institutions])).toEqual([
+      ['person:a', true, ['lab:y'], ['institution:i']],
+      ['person:b', false, ['lab:x', 'lab:y'], ['institution:i']],
+      ['person:c', false, ['lab:x', 'lab:y'], ['institution:i']],
     ]);
-    expect(projection.labs).toEqual([{ id: 'lab:x', label: 'X', institution: 'institution:i', head: null }]);
-    expect(projection.visits[0]).toMatchObject({ visitor: 'person:b', hosts: ['person:a', 'person:b'], toLab: null, fiscalYear: null });
-    expect(projection.papers[0].authors).toEqual(['person:b', 'person:a']);
+    expect(projection.people[1].labPeriods).toEqual([
+      { lab: 'lab:y', sinceEarliest: '2024-04-01', untilLatest: null },
+      { lab: 'lab:y', sinceEarliest: '2024-04-01', untilLatest: null },
+    ]);
+    expect(projection.people[0].labPeriods).toEqual([]);
+    expect(projection.labs).toEqual([
+      { id: 'lab:x', label: 'X', institution: 'institution:i', head: null },
+      { id: 'lab:y', label: 'Y', institution: 'institution:i', head: 'person:a' },
+    ]);
+    expect(projection.visits).toEqual([
+      {
+        id: 'visit:v',
+        visitor: 'person:a',
+        hosts: ['person:a', 'person:b'],
+        fromInstitution: 'institution:i',
+        toInstitution: 'institution:i',
+        toLab: null,
+        status: 'PLANNED',
+        scheduleChange: 'NONE',
+        start: null,
+        end: '2024-05-01',
+        fiscalYear: null,
+      },
+    ]);
+    // By AUTHORED.position; a missing position (-1) goes last.
+    expect(projection.papers[0].authors).toEqual(['person:b', 'person:a', 'person:c']);
+  });
+
+  it('fails loudly on rows of another shape', () => {
+    expect(() => decodeProjectionRows([...rows(), { section: 0, part: [{ id: 'person:a' }] }])).toThrow(/people\[\]: expected a list/);
+    expect(() => decodeProjectionRows([...rows(), { section: section('heads'), part: [[11], []] }])).toThrow(/heads: a batch of ragged columns/);
+    expect(() => decodeProjectionRows([{ section: 99, part: [] }])).toThrow(/unknown section 99/);
   });
 });

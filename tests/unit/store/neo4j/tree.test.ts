@@ -51,7 +51,10 @@ describe('treeQuery', () => {
     };
     const { cypher, params } = treeQuery(root);
     expect(cypher).not.toContain('count(');
-    expect(cypher).toContain('RETURN null AS totalCount, nodes');
+    // One row per node (no list of every node in one record), in the page's order; OPTIONAL keeps a row for an empty page.
+    expect(cypher).toMatch(/^OPTIONAL CALL \(\) \{/);
+    expect(cypher).toContain('} AS node\n}\nRETURN null AS totalCount, node ORDER BY node.__sortKey ASC, node.__id ASC');
+    expect(cypher).not.toContain('collect(');
     expect(cypher.indexOf('LIMIT $limit')).toBeLessThan(cypher.indexOf('COLLECT {'));
     expect(cypher).toContain('__sortKey: n.sortKey, __id: n.id');
     expect(isInt(params.limit)).toBe(true);
@@ -60,6 +63,7 @@ describe('treeQuery', () => {
     expect(cypher).not.toContain('7919');
     expect(cypher).not.toContain('zqx');
     expect(treeQuery({ ...root, countTotal: true }).cypher).toContain('count(n) AS totalCount');
+    expect(treeQuery({ ...root, countTotal: true, query: { ...root.query, direction: 'DESC' } }).cypher).toContain('RETURN totalCount, node ORDER BY node.__sortKey DESC, node.__id DESC');
   });
 
   it('gives the same text for the same selection (plan cache) and refuses names that are not GraphQL names', () => {

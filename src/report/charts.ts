@@ -25,7 +25,7 @@ export const LEGEND_COLOURS = { stay: '#f5c400', postponed: '#9e9e9e', advanced:
 type Category = keyof typeof LEGEND_COLOURS;
 
 const FONT = 'sans-serif';
-const LABEL_SIZE = 11;
+export const LABEL_SIZE = 11;
 const CONFIG = {
   font: FONT,
   background: 'white',
@@ -40,7 +40,7 @@ const CONFIG = {
 export const CHART_CONFIG = CONFIG;
 const MS_PER_DAY = 86_400_000;
 /** Width of the plotting area of the bar charts; the label column is added to it, measured. */
-const PLOT_WIDTH = 440;
+export const PLOT_WIDTH = 440;
 /**
  * The widest a chart may be and still show at full size in the report's 60rem column (HTML scales
  * a wider SVG down, and its text with it).

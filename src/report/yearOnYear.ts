@@ -11,7 +11,7 @@ import type { EarlyCareerRule } from '../domain/earlyCareer';
 import { fiscalYearRange } from '../domain/fiscalYear';
 import type { Lang } from '../domain/enums';
 import type { GraphStore } from '../store/port';
-import { CHART_CONFIG, type Chart } from './charts';
+import { CHART_CONFIG, LABEL_SIZE, PLOT_WIDTH, type Chart } from './charts';
 import { formatNumber, messages, personName } from './i18n';
 import type { Table } from './tables';
 
@@ -123,9 +123,6 @@ export function yearOnYearTables(yoy: YearOnYear, lang: Lang): Table[] {
     },
   ];
 }
-
-const LABEL_SIZE = 11;
-const PLOT_WIDTH = 440;
 
 export function yearOnYearCharts(yoy: YearOnYear, lang: Lang): Chart[] {
   return [tiesPerCountryPair(yoy, lang), constraintBeforeAfter(yoy, lang)];

@@ -88,7 +88,7 @@ describe('decodeProjectionRows', () => {
     { section: 0, part: [[1, 'person:a', 'A', 'UNKNOWN', true], [3, 'person:c', 'C', 'PROFESSOR', false]] },
     { section: 1, part: [[11, 'lab:y', 'Y'], [10, 'lab:x', 'X']] },
     { section: 2, part: [[20, 'institution:i', 'I', 'JP', false]] },
-    { section: 3, part: [[40, 'visit:v', 'PLANNED', 'NONE', null, null, '2024-05-01', null]] },
+    { section: 3, part: [[40, 'visit:v', 'PLANNED', 'NONE', null, '2024-04-30', '2024-05-01', null]] },
     { section: 4, part: [[50, 'paper:p', 'PUBLISHED', 2024]] },
     rels('memberOf', [[2, 10, '', ''], [2, 11, '2024-04-01', '']]),
     rels('memberOf', [[2, 11, '2024-04-01', ''], [3, 10, '', '']]),
@@ -115,7 +115,7 @@ describe('decodeProjectionRows', () => {
       { lab: 'lab:y', sinceEarliest: '2024-04-01', untilLatest: null },
     ]);
     expect(projection.people[0].labPeriods).toEqual([]);
-    // Direct affiliations with their periods ('' is a bound the relationship does not state).
+    // Every direct affiliation, with its period ('' from the statement means unstated).
     expect(projection.people[0].affiliations).toEqual([{ institution: 'institution:i', sinceEarliest: '2023-04-01', untilLatest: null }]);
     expect(projection.people[1].affiliations).toEqual([]);
     expect(projection.labs).toEqual([
@@ -133,7 +133,7 @@ describe('decodeProjectionRows', () => {
         status: 'PLANNED',
         scheduleChange: 'NONE',
         start: null,
-        startLatest: null,
+        startLatest: '2024-04-30',
         end: '2024-05-01',
         fiscalYear: null,
       },

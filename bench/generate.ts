@@ -249,6 +249,9 @@ export function projectionOfDataset(ds: DatasetInput): CollaborationProjection {
       labPeriods: memberships
         .flatMap((m) => (m.lab && (m.since || m.until) ? [{ lab: m.lab, ...membershipPeriod(m.since, m.until) }] : []))
         .sort((a, b) => (a.lab < b.lab ? -1 : a.lab > b.lab ? 1 : 0)),
+      affiliations: memberships
+        .flatMap((m) => (m.institution ? [{ institution: m.institution, ...membershipPeriod(m.since, m.until) }] : []))
+        .sort((a, b) => (a.institution < b.institution ? -1 : a.institution > b.institution ? 1 : 0)),
     };
   });
   const visits: ProjectedVisit[] = (ds.visits ?? []).map((v) => ({
@@ -261,6 +264,7 @@ export function projectionOfDataset(ds: DatasetInput): CollaborationProjection {
     status: v.status,
     scheduleChange: v.scheduleChange ?? 'NONE',
     start: v.start && v.start.length === 10 ? v.start : null,
+    startLatest: v.start && v.start.length === 10 ? v.start : null,
     end: v.end && v.end.length === 10 ? v.end : null,
     fiscalYear: v.start && v.start.length === 10 ? fiscalYearOf(v.start) : null,
   }));

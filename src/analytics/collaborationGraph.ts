@@ -207,7 +207,8 @@ export function buildCollaborationNetwork(projection: CollaborationProjection, o
   };
 }
 
-function graphologyOf(ids: readonly string[], nodes: readonly PersonAttributes[], ties: TieTable): CollaborationGraph {
+/** The graphology graph of a tie table, people in id order (period views build theirs the same way). */
+export function graphologyOf(ids: readonly string[], nodes: readonly PersonAttributes[], ties: TieTable): CollaborationGraph {
   const graph: CollaborationGraph = new UndirectedGraph<PersonAttributes, TieAttributes>({ allowSelfLoops: false });
   for (let i = 0; i < ids.length; i++) graph.addNode(ids[i], nodes[i]);
   for (let t = 0; t < ties.a.length; t++) {

@@ -5,9 +5,10 @@ import { finished } from 'node:stream/promises';
 import { Command, Option } from 'commander';
 import { loadConfig } from '../config';
 import { GROUP_LEVELS, type GroupLevel } from '../domain/enums';
-import { isKizunaError } from '../errors';
+import { badInput, isKizunaError } from '../errors';
 import { openSeededStore } from '../ingest/seed';
 import { EXPORT_FORMATS, type ExportFormat } from './export';
+import { resolveNetworkPeriod } from './period';
 import { exportGraph } from './service';
 import { writeDatasetExport } from '../ingest/import/exportDataset';
 
@@ -17,6 +18,8 @@ interface ExportOptions {
   hops?: string;
   level?: GroupLevel;
   includePlanned?: boolean;
+  asOf?: string;
+  fiscalYear?: string;
   out?: string;
 }
 
@@ -30,6 +33,8 @@ export function registerExportCommand(program: Command): Command {
     .option('--hops <n>', 'radius of the ego network (with --id)', '1')
     .addOption(new Option('--level <level>', 'grouping shown on nodes').choices([...GROUP_LEVELS]))
     .option('--include-planned', 'include planned visits and papers as ties')
+    .option('--as-of <day>', 'the network as it stood on this day, YYYY-MM-DD (docs/metrics.md, "The network as of a date")')
+    .option('--fiscal-year <year>', 'the network as of the last day of this fiscal year (FY2024: 2025-03-31)')
     .option('--out <file>', 'write to this file instead of stdout (its folders are created)')
     .action(async (opts: ExportOptions) => {
       process.exitCode = await runExportCommand(opts);
@@ -50,12 +55,15 @@ async function runExportCommand(opts: ExportOptions): Promise<number> {
       }
       return 0;
     }
+    if (opts.fiscalYear !== undefined && !/^\d{4}$/.test(opts.fiscalYear)) throw badInput('--fiscal-year must be a year, YYYY');
+    const period = resolveNetworkPeriod({ asOf: opts.asOf ?? null, fiscalYear: opts.fiscalYear === undefined ? null : Number(opts.fiscalYear) }, '--as-of');
     const exported = await exportGraph(store, config.earlyCareer, {
       format: opts.format,
       id: opts.id ?? null,
       hops: opts.id ? Number(opts.hops) : null,
       level: opts.level,
       includePlanned: Boolean(opts.includePlanned),
+      period,
     });
     if (opts.out) {
       await mkdir(dirname(opts.out), { recursive: true });

@@ -2,7 +2,7 @@ import type { GroupLevel } from '../domain/enums';
 import { labelOfId, type Label } from '../domain/ids';
 import { badInput, echo, notFound } from '../errors';
 import { personGroups, primaryGroup, resolvedLevelOf, type PlaceRef } from '../domain/groupLevel';
-import type { CollaborationNetwork } from './collaborationGraph';
+import type { CollaborationNetwork, PersonAttributes } from './collaborationGraph';
 import type { Csr } from './csr';
 
 /**
@@ -31,11 +31,13 @@ export interface GroupIndex {
 
 export const GROUP_LABEL: Record<GroupLevel, Label> = { LAB: 'Lab', INSTITUTION: 'Institution', COUNTRY: 'Country' };
 
-const cache = new WeakMap<CollaborationNetwork, Map<GroupLevel, GroupIndex>>();
+// Keyed by the people's attribute array: a group index depends only on people and places, so the
+// period views of a network that share its people (no membership changed by the day) share its index.
+const cache = new WeakMap<readonly PersonAttributes[], Map<GroupLevel, GroupIndex>>();
 
 export function groupIndexOf(network: CollaborationNetwork, level: GroupLevel): GroupIndex {
-  let byLevel = cache.get(network);
-  if (!byLevel) cache.set(network, (byLevel = new Map()));
+  let byLevel = cache.get(network.people);
+  if (!byLevel) cache.set(network.people, (byLevel = new Map()));
   let gi = byLevel.get(level);
   if (!gi) byLevel.set(level, (gi = buildGroupIndex(network, level)));
   return gi;

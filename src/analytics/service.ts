@@ -2,7 +2,7 @@ import { DEFAULT_EARLY_CAREER_RULE, type EarlyCareerRule } from '../domain/early
 import type { GroupLevel } from '../domain/enums';
 import { labelOfId } from '../domain/ids';
 import type { GraphStore } from '../store/port';
-import type { BetweennessOptions } from './betweenness';
+import type { BetweennessOptions, BetweennessResult } from './betweenness';
 import { bridges, type Bridge } from './bridges';
 import { brokerage, type BrokerageResult } from './brokerage';
 import { CollaborationCache } from './cache';
@@ -10,9 +10,12 @@ import type { CollaborationNetwork } from './collaborationGraph';
 import { exportGraphView, type ExportedGraph, type ExportFormat } from './export';
 import { graphView, neighborhood, type GraphFilter, type GraphView } from './graphView';
 import { resolvePeople } from './groups';
+import { networkChange, type NetworkChange } from './networkChange';
 import { cachedInterests } from './pairings/interests';
 import { suggestPairings, type PairingsRequest, type PairingsResult } from './pairings/suggest';
 import { collaborationPath, type CollaborationPath } from './paths';
+import type { NetworkPeriod } from './period';
+import type { PeriodNetwork } from './periodNetwork';
 
 /**
  * The analytics as the API, the HTTP export endpoint and the CLI use them: one collaboration
@@ -43,6 +46,8 @@ export interface BridgesRequest {
   people?: readonly string[] | null;
   /** The first this many bridges (by person id). */
   limit?: number;
+  /** The network as of a day (null: the whole graph). */
+  period?: NetworkPeriod | null;
 }
 
 export interface BrokerageRequest {
@@ -52,6 +57,7 @@ export interface BrokerageRequest {
   people?: readonly string[] | null;
   /** False when nobody reads betweenness: the profiles then come without it (no Brandes run). */
   withBetweenness?: boolean;
+  period?: NetworkPeriod | null;
 }
 
 export interface ViewRequest {
@@ -59,6 +65,7 @@ export interface ViewRequest {
   includePlanned?: boolean;
   includeLabs?: boolean;
   maxNodes?: number;
+  period?: NetworkPeriod | null;
 }
 
 export interface ExportRequest extends ViewRequest {
@@ -80,12 +87,22 @@ export class AnalyticsService {
     this.cache = new CollaborationCache(store, { earlyCareerRule: earlyCareer, betweenness: options.betweenness });
   }
 
-  network(includePlanned = false): Promise<CollaborationNetwork> {
-    return this.cache.network(includePlanned);
+  /** The whole network, or as it stood on the period's day. */
+  network(includePlanned = false, period: NetworkPeriod | null = null): Promise<CollaborationNetwork> {
+    return this.cache.networkAt(period, includePlanned);
+  }
+
+  /** The period's view (with its summary: ties, uncertain ties). */
+  periodNetwork(period: NetworkPeriod, includePlanned = false): Promise<PeriodNetwork> {
+    return this.cache.periodNetwork(period, includePlanned);
+  }
+
+  betweenness(includePlanned = false, period: NetworkPeriod | null = null): Promise<BetweennessResult> {
+    return this.cache.betweenness(includePlanned, period);
   }
 
   async bridges(request: BridgesRequest): Promise<Bridge[]> {
-    const network = await this.cache.network(request.includePlanned);
+    const network = await this.network(request.includePlanned, request.period);
     const between = request.between ?? undefined;
     return bridges(network, {
       level: request.level,
@@ -99,25 +116,34 @@ export class AnalyticsService {
 
   /** Gould–Fernandez, constraint and effective size for the people asked for, with betweenness (cached per graph). */
   async brokerage(request: BrokerageRequest): Promise<BrokerageResult> {
-    const network = await this.cache.network(request.includePlanned);
+    const network = await this.network(request.includePlanned, request.period);
     // A bad id is answered at once, not after a betweenness run.
     if (request.people) resolvePeople(network.csr, request.people, 'people');
     // Betweenness is the expensive part (every source's shortest paths): computed only when asked for.
-    const bc = request.withBetweenness === false ? undefined : await this.cache.betweenness(request.includePlanned);
+    const bc = request.withBetweenness === false ? undefined : await this.cache.betweenness(request.includePlanned, request.period ?? null);
     return brokerage(network, { level: request.level, earlyCareerOnly: request.earlyCareerOnly, people: request.people ?? undefined }, bc);
   }
 
-  async collaborationPath(from: string, to: string, maxHops: number, includePlanned = false): Promise<CollaborationPath | null> {
-    return collaborationPath(await this.cache.network(includePlanned), from, to, maxHops);
+  async collaborationPath(from: string, to: string, maxHops: number, includePlanned = false, period: NetworkPeriod | null = null): Promise<CollaborationPath | null> {
+    return collaborationPath(await this.network(includePlanned, period), from, to, maxHops);
   }
 
   async neighborhood(id: string, hops: number, request: ViewRequest = {}): Promise<GraphView> {
-    return neighborhood(await this.cache.network(request.includePlanned ?? false), id, hops, request);
+    return neighborhood(await this.network(request.includePlanned ?? false, request.period), id, hops, request);
   }
 
-  async graph(filter: Omit<GraphFilter, 'existingGroups'> & { includePlanned?: boolean } = {}): Promise<GraphView> {
-    const network = await this.cache.network(filter.includePlanned ?? false);
+  async graph(filter: Omit<GraphFilter, 'existingGroups'> & { includePlanned?: boolean; period?: NetworkPeriod | null } = {}): Promise<GraphView> {
+    const network = await this.network(filter.includePlanned ?? false, filter.period);
     return graphView(network, { ...filter, existingGroups: await this.existingGroups(network, filter.countries ?? []) });
+  }
+
+  /** How the network changed from one day to another (networkChange.ts); both views and their betweenness are cached. */
+  async networkChange(from: NetworkPeriod, to: NetworkPeriod, request: { level: GroupLevel; earlyCareerOnly: boolean; includePlanned: boolean }): Promise<NetworkChange> {
+    const input = async (period: NetworkPeriod) => ({
+      network: await this.periodNetwork(period, request.includePlanned),
+      betweenness: await this.betweenness(request.includePlanned, period),
+    });
+    return networkChange(await input(from), await input(to), { level: request.level, earlyCareerOnly: request.earlyCareerOnly });
   }
 
   /** Suggested pairings (pairings/suggest.ts) on the cached network, with themes and materials read once per store version. */
@@ -131,7 +157,7 @@ export class AnalyticsService {
   async export(request: ExportRequest): Promise<ExportedGraph> {
     const view = request.id
       ? await this.neighborhood(request.id, request.hops ?? 1, request)
-      : await this.graph({ ...(request.filter ?? {}), level: request.level ?? request.filter?.level, includePlanned: request.includePlanned, includeLabs: request.includeLabs ?? request.filter?.includeLabs });
+      : await this.graph({ ...(request.filter ?? {}), level: request.level ?? request.filter?.level, includePlanned: request.includePlanned, includeLabs: request.includeLabs ?? request.filter?.includeLabs, period: request.period });
     return exportGraphView(view, request.format);
   }
 

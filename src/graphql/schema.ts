@@ -5,6 +5,7 @@ import type { Role } from '../auth/roles';
 import { assertAuthWiring, authChecker } from './auth';
 import type { Context } from './context';
 import { ANALYTICS_RESOLVERS } from './analytics/analytics.resolver';
+import { NETWORK_CHANGE_RESOLVERS } from './analytics/networkChange.resolver';
 import { PAIRINGS_RESOLVERS } from './analytics/pairings.resolver';
 import { useCompiledReads } from './compile/resolvers';
 import { CirculationResolver } from './circulation/circulation.resolver';
@@ -43,6 +44,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   SearchResolver,
   CirculationResolver,
   ...ANALYTICS_RESOLVERS,
+  ...NETWORK_CHANGE_RESOLVERS,
   ...PAIRINGS_RESOLVERS,
   ...Object.values(TYPE_OF_LABEL)
     .filter((type) => type.name !== 'Source')

@@ -28,6 +28,19 @@ export interface ProjectedPerson {
    * by lab; a lab not listed here holds without bounds. Absent or empty: none is limited.
    */
   labPeriods?: ProjectedLabPeriod[];
+  /**
+   * Direct affiliations (AFFILIATED_WITH) with their periods (null bounds: open), sorted by
+   * institution. Period views (analytics/periodNetwork.ts) need them apart from lab institutions
+   * to drop a lab that no longer holds without dropping an affiliation at the same institution.
+   * Absent: the store did not say (then `institutions` is taken as it is, in every period).
+   */
+  affiliations?: ProjectedAffiliation[];
+}
+
+export interface ProjectedAffiliation {
+  institution: string;
+  sinceEarliest: string | null;
+  untilLatest: string | null;
 }
 
 export interface ProjectedLabPeriod {
@@ -66,6 +79,12 @@ export interface ProjectedVisit {
   scheduleChange: ScheduleChange;
   /** Earliest day the stay may have started (YYYY-MM-DD), null when unknown. */
   start: string | null;
+  /**
+   * Latest day the stay may have started (the stated start's last day), null when unknown. With
+   * `start` it places the visit (circulation/placement.ts `placedStart`) and says whether an
+   * as-of date could fall on either side of its start. Absent: taken as `start`.
+   */
+  startLatest?: string | null;
   /** Latest day the stay may have ended, null when unknown. */
   end: string | null;
   fiscalYear: number | null;

@@ -1,9 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { maySelect } from '../compile/plan';
 import { DEFAULT_MAX_HOPS } from '../../analytics/paths';
+import { resolveNetworkPeriod, type NetworkPeriod } from '../../analytics/period';
 import type { GroupLevel } from '../../domain/enums';
 import type { GraphNode } from '../../store/graph';
+import { badInput } from '../../errors';
 import { GroupLevelEnum } from '../common/enums';
 import type { Context } from '../context';
 import { Lab } from '../lab/lab.type';
@@ -32,9 +35,20 @@ import {
   PathStep,
   type BrokerageOrder,
 } from './analytics.type';
+import { AS_OF_DESCRIPTION, FISCAL_YEAR_DESCRIPTION, NetworkPeriodSummary } from './period.type';
+
+/** `asOf` / `fiscalYear` on every network measure (docs/metrics.md, "The network as of a date"). */
+@ArgsType()
+class PeriodArgs {
+  @Field(() => GraphQLLocalDate, { nullable: true, description: AS_OF_DESCRIPTION })
+  asOf?: string | null;
+
+  @Field(() => Int, { nullable: true, description: FISCAL_YEAR_DESCRIPTION })
+  fiscalYear?: number | null;
+}
 
 @ArgsType()
-class NetworkArgs {
+class NetworkArgs extends PeriodArgs {
   @Field(() => GroupLevelEnum, {
     defaultValue: 'LAB',
     description:
@@ -56,6 +70,12 @@ class NetworkArgs {
 }
 
 @ArgsType()
+class NetworkPeriodArgs extends PeriodArgs {
+  @Field(() => Boolean, { defaultValue: false })
+  includePlanned!: boolean;
+}
+
+@ArgsType()
 class BridgesArgs extends NetworkArgs {
   @Field(() => [ID], { nullable: true, description: 'Group ids of the level (at LAB level lab, institution and country ids, through the fallback). One: pairs that include it. Several: pairs of two of them ("who connects Kyoto to Nottingham").' })
   between?: string[] | null;
@@ -68,7 +88,7 @@ class BrokerageArgs extends NetworkArgs {
 }
 
 @ArgsType()
-class PathArgs {
+class PathArgs extends PeriodArgs {
   @Field(() => ID, { description: 'A person, or a group standing for its members: a lab, a named institution, a country.' })
   from!: string;
 
@@ -83,7 +103,7 @@ class PathArgs {
 }
 
 @ArgsType()
-class NeighborhoodArgs {
+class NeighborhoodArgs extends PeriodArgs {
   @Field(() => ID, { description: 'A person, or a group whose members are the centre: a lab, a named institution, a country.' })
   id!: string;
 
@@ -110,8 +130,9 @@ export class AnalyticsResolver {
     const first = checkFirst(args.first);
     return ctx.memo(`bridges:${JSON.stringify(args)}`, async () => {
       const service = serviceOf(ctx);
-      const found = await service.bridges({ ...args, limit: first });
-      return toBridges(await service.network(args.includePlanned), found);
+      const period = resolveNetworkPeriod(args);
+      const found = await service.bridges({ ...args, limit: first, period });
+      return toBridges(await service.network(args.includePlanned, period), found);
     });
   }
 
@@ -121,8 +142,9 @@ export class AnalyticsResolver {
     const withBetweenness = args.orderBy === 'BETWEENNESS' || maySelect(info, BETWEENNESS_FIELDS);
     return ctx.memo(`brokerage:${JSON.stringify(args)}:${withBetweenness}`, async () => {
       const service = serviceOf(ctx);
-      const result = await service.brokerage({ ...args, withBetweenness });
-      const network = await service.network(args.includePlanned);
+      const period = resolveNetworkPeriod(args);
+      const result = await service.brokerage({ ...args, withBetweenness, period });
+      const network = await service.network(args.includePlanned, period);
       const profiles = toProfiles(network, result.level, result.profiles, result.betweenness?.method ?? 'EXACT', result.betweenness?.k ?? 0);
       return orderProfiles(profiles, args.orderBy).slice(0, first);
     });
@@ -130,20 +152,35 @@ export class AnalyticsResolver {
 
   @Query(() => CollaborationPath, { nullable: true, description: 'Shortest chain of collaboration ties between two people or labs; null when none within maxHops.' })
   async collaborationPath(@Args() args: PathArgs, @Ctx() ctx: Context): Promise<CollaborationPath | null> {
-    return ctx.memo(`collaborationPath:${JSON.stringify(args)}`, async () =>
-      toPath(await serviceOf(ctx).collaborationPath(args.from, args.to, args.maxHops, args.includePlanned)),
-    );
+    return ctx.memo(`collaborationPath:${JSON.stringify(args)}`, async () => {
+      const period = resolveNetworkPeriod(args);
+      const path = toPath(await serviceOf(ctx).collaborationPath(args.from, args.to, args.maxHops, args.includePlanned, period));
+      return path && { ...path, period: await periodSummary(ctx, period, args.includePlanned) };
+    });
+  }
+
+  @Query(() => NetworkPeriodSummary, { description: 'The network on a day (`asOf` or `fiscalYear`): how many ties it has and how many rest on uncertain dates. The same day’s `bridges`, `brokerage`, `graph` answer on this network.' })
+  async networkPeriod(@Args() args: NetworkPeriodArgs, @Ctx() ctx: Context): Promise<NetworkPeriodSummary> {
+    const period = resolveNetworkPeriod(args);
+    if (!period) throw badInput('Give `asOf` or `fiscalYear`', { argumentName: 'asOf' });
+    return (await periodSummary(ctx, period, args.includePlanned))!;
   }
 
   @Query(() => GraphView, { description: 'The ego network of a person or lab, for visualization frontends.' })
   neighborhood(@Args() args: NeighborhoodArgs, @Ctx() ctx: Context): Promise<GraphView> {
-    return ctx.memo(`neighborhood:${JSON.stringify(args)}`, () => serviceOf(ctx).neighborhood(args.id, args.hops, { ...args, maxNodes: MAX_VIEW_NODES }));
+    return ctx.memo(`neighborhood:${JSON.stringify(args)}`, async () => {
+      const period = resolveNetworkPeriod(args);
+      const view = await serviceOf(ctx).neighborhood(args.id, args.hops, { ...args, maxNodes: MAX_VIEW_NODES, period });
+      return { ...view, period: await periodSummary(ctx, period, args.includePlanned) };
+    });
   }
 
   @Query(() => GraphView, { description: `The collaboration graph or a part of it (at most ${MAX_VIEW_NODES} nodes; export larger graphs as files).` })
   graph(@Arg('filter', () => GraphFilter, { nullable: true }) filter: GraphFilter | null, @Ctx() ctx: Context): Promise<GraphView> {
     const f = filter ?? new GraphFilter();
-    return ctx.memo(`graph:${JSON.stringify(f)}`, () => serviceOf(ctx).graph({
+    return ctx.memo(`graph:${JSON.stringify(f)}`, async () => {
+      const period = resolveNetworkPeriod(f, 'filter.asOf');
+      const view = await serviceOf(ctx).graph({
       level: f.level ?? 'LAB',
       includePlanned: f.includePlanned ?? false,
       people: f.people ?? undefined,
@@ -155,8 +192,16 @@ export class AnalyticsResolver {
       includeLabs: f.includeLabs ?? false,
       includeIsolated: f.includeIsolated ?? true,
       maxNodes: MAX_VIEW_NODES,
-    }));
+      period,
+      });
+      return { ...view, period: await periodSummary(ctx, period, f.includePlanned ?? false) };
+    });
   }
+}
+
+/** The summary of a period's network (null without a period: the whole graph). */
+async function periodSummary(ctx: Context, period: NetworkPeriod | null, includePlanned: boolean): Promise<NetworkPeriodSummary | null> {
+  return period ? (await serviceOf(ctx).periodNetwork(period, includePlanned)).period : null;
 }
 
 /** Records by id through the request's loader (one batched store call per nesting level), in the order given. */

@@ -4,6 +4,7 @@ import type { BetweennessMethod } from '../../analytics/betweenness';
 import type { TieKind, ViewEdgeType, ViewNodeType } from '../../analytics/graphView';
 import type { CareerStage, GroupLevel } from '../../domain/enums';
 import { CareerStageEnum, GroupLevelEnum } from '../common/enums';
+import { AS_OF_DESCRIPTION, FISCAL_YEAR_DESCRIPTION, NetworkPeriodSummary } from './period.type';
 
 /**
  * GraphQL shapes of the network analytics (src/analytics). Resolvers return the analytics' plain
@@ -193,6 +194,9 @@ export class CollaborationPath {
 
   @Field(() => [PathStep])
   steps!: PathStep[];
+
+  @Field(() => NetworkPeriodSummary, { nullable: true, description: 'The day the path was found on (with `asOf` or `fiscalYear`); null for the whole graph.' })
+  period?: NetworkPeriodSummary | null;
 }
 
 @ObjectType({ description: 'A visit during which a tie existed (edges of a dynamic graph).' })
@@ -301,6 +305,9 @@ export class GraphView {
 
   @Field(() => [GraphViewEdge])
   edges!: GraphViewEdge[];
+
+  @Field(() => NetworkPeriodSummary, { nullable: true, description: 'The day the view was taken on (with `asOf` or `fiscalYear`); null for the whole graph.' })
+  period?: NetworkPeriodSummary | null;
 }
 
 @InputType({ description: 'Which part of the collaboration graph to show. People listed, plus members of the groups listed; with none of them, everyone.' })
@@ -334,4 +341,10 @@ export class GraphFilter {
 
   @Field(() => Boolean, { defaultValue: true, description: 'Keep people without a tie in the view.' })
   includeIsolated!: boolean;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: AS_OF_DESCRIPTION })
+  asOf?: string | null;
+
+  @Field(() => Int, { nullable: true, description: FISCAL_YEAR_DESCRIPTION })
+  fiscalYear?: number | null;
 }

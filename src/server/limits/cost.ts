@@ -25,7 +25,7 @@ const LIST_FAN_OUT = 10;
 const PER_HUNDRED = 100;
 
 /** Root fields whose work grows with the store, not with what they return. */
-export const ANALYTICS_FIELDS = new Set(['bridges', 'brokerage', 'collaborationPath', 'neighborhood', 'graph', 'circulation', 'suggestPairings']);
+export const ANALYTICS_FIELDS = new Set(['bridges', 'brokerage', 'collaborationPath', 'neighborhood', 'graph', 'circulation', 'networkPeriod', 'networkChange', 'suggestPairings']);
 
 function networkWork(s: StoreSizes): number {
   return s.people + Math.ceil((s.visits + s.papers) / PER_HUNDRED);
@@ -36,6 +36,8 @@ function analyticsWork(field: string, args: Record<string, unknown>, sizes: Stor
     const level = (typeof args.groupBy === 'string' ? args.groupBy : 'COUNTRY') as GroupLevel;
     return (sizes.groups[level] ?? 0) + Math.ceil(sizes.visits / PER_HUNDRED);
   }
+  // Two period views, each with its measures.
+  if (field === 'networkChange') return 2 * networkWork(sizes);
   return networkWork(sizes);
 }
 

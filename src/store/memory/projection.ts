@@ -17,6 +17,10 @@ export function buildProjection(store: MemoryStore): CollaborationProjection {
       .map((n) => ({ lab: n.node.id, sinceEarliest: day(n.rel.sinceEarliest), untilLatest: day(n.rel.untilLatest) }))
       .filter((m) => m.sinceEarliest !== null || m.untilLatest !== null)
       .sort((a, b) => (a.lab < b.lab ? -1 : a.lab > b.lab ? 1 : 0));
+    const affiliations = store
+      .neighboursOf(p.id, 'AFFILIATED_WITH', 'OUT')
+      .map((n) => ({ institution: n.node.id, sinceEarliest: day(n.rel.sinceEarliest), untilLatest: day(n.rel.untilLatest) }))
+      .sort((a, b) => (a.institution < b.institution ? -1 : a.institution > b.institution ? 1 : 0));
     return {
       id: p.id,
       label: String(p.props.displayName ?? p.id),
@@ -25,6 +29,7 @@ export function buildProjection(store: MemoryStore): CollaborationProjection {
       labs,
       institutions: [...institutions].sort(),
       labPeriods,
+      affiliations,
     };
   });
   const labs = store.nodesWithLabel('Lab').map((l) => ({
@@ -49,6 +54,7 @@ export function buildProjection(store: MemoryStore): CollaborationProjection {
     status: v.props.status as VisitStatus,
     scheduleChange: v.props.scheduleChange as ScheduleChange,
     start: (v.props.startEarliest as string | undefined) ?? null,
+    startLatest: (v.props.startLatest as string | undefined) ?? null,
     end: (v.props.endLatest as string | undefined) ?? null,
     fiscalYear: (v.props.fiscalYear as number | undefined) ?? null,
   }));

@@ -1,6 +1,7 @@
 import type { CareerStage, PaperStatus, ScheduleChange, VisitStatus } from '../../domain/enums';
 import type {
   CollaborationProjection,
+  ProjectedAffiliation,
   ProjectedInstitution,
   ProjectedLab,
   ProjectedLabPeriod,
@@ -38,7 +39,9 @@ export function decodeProjectionRows(rows: readonly Record<string, unknown>[]): 
   const personLabs = memberOf.byStart();
   heads.forEach((i, j) => (personLabs[i] ??= []).push(j));
   const labInstitutions = partOf.byStart();
-  const personInstitutions = rel('affiliatedWith', people, institutions).byStart();
+  const affiliatedWith = rel('affiliatedWith', people, institutions);
+  const personInstitutions = affiliatedWith.byStart();
+  const personAffiliations = affiliations(affiliatedWith, institutions);
   const labHead = heads.smallestStartPerEnd();
   const periods = labPeriods(memberOf, labs);
 
@@ -55,6 +58,7 @@ export function decodeProjectionRows(rows: readonly Record<string, unknown>[]): 
         labs: ownLabs.map((l) => labs.ids[l]),
         institutions: uniqueSorted(inst).map((k) => institutions.ids[k]),
         labPeriods: periods[i] ?? [],
+        affiliations: personAffiliations[i] ?? [],
       };
     }),
     labs: labs.tuples.map(
@@ -97,8 +101,9 @@ function decodeVisits(rel: RelSectionOf, visits: NodeTable, people: NodeTable, i
     status: asString(t[2], 'visit.status') as VisitStatus,
     scheduleChange: asString(t[3], 'visit.scheduleChange') as ScheduleChange,
     start: asNullableString(t[4], 'visit.start'),
-    end: asNullableString(t[5], 'visit.end'),
-    fiscalYear: asNullableNumber(t[6], 'visit.fiscalYear'),
+    startLatest: asNullableString(t[5], 'visit.startLatest'),
+    end: asNullableString(t[6], 'visit.end'),
+    fiscalYear: asNullableNumber(t[7], 'visit.fiscalYear'),
   }));
 }
 
@@ -126,6 +131,20 @@ function labPeriods(memberOf: RelSection, labs: NodeTable): ProjectedLabPeriod[]
     (byPerson[i] ??= []).push({ lab: j, period: { lab: labs.ids[j], sinceEarliest: since, untilLatest: until } });
   });
   return byPerson.map((list) => (list ? list.sort((a, b) => a.lab - b.lab).map((x) => x.period) : []));
+}
+
+/** Every AFFILIATED_WITH relationship with its period (null when unstated), per person rank, sorted by institution id. */
+function affiliations(affiliatedWith: RelSection, institutions: NodeTable): ProjectedAffiliation[][] {
+  const byPerson: { institution: number; period: ProjectedAffiliation }[][] = [];
+  affiliatedWith.forEach((i, j, props) => {
+    const period = {
+      institution: institutions.ids[j],
+      sinceEarliest: emptyAsNull(props[0], 'affiliatedWith.sinceEarliest'),
+      untilLatest: emptyAsNull(props[1], 'affiliatedWith.untilLatest'),
+    };
+    (byPerson[i] ??= []).push({ institution: j, period });
+  });
+  return byPerson.map((list) => (list ? list.sort((a, b) => a.institution - b.institution).map((x) => x.period) : []));
 }
 
 // ---------------------------------------------------------------- sections and tables

@@ -288,8 +288,12 @@ describe.each(STORES)('%s store (port contract)', (_name, makeStore) => {
         labs: ['lab:jlu-janek'],
         institutions: ['institution:jlu'],
         labPeriods: [], // no membership of his is limited in time
+        affiliations: [], // no direct AFFILIATED_WITH: his institution is his lab's
       });
-      expect(p.people.find((x) => x.id === 'person:grads')).toMatchObject({ placeholder: true, labs: [], institutions: ['institution:nims'] });
+      expect(p.people.find((x) => x.id === 'person:grads')).toMatchObject({
+        placeholder: true, labs: [], institutions: ['institution:nims'],
+        affiliations: [{ institution: 'institution:nims', sinceEarliest: null, untilLatest: null }],
+      });
       expect(p.labs.find((x) => x.id === 'lab:nims-ito')).toEqual({ id: 'lab:nims-ito', label: 'Ito Group', institution: 'institution:nims', head: 'person:ito' });
       expect(p.institutions.find((x) => x.id === 'institution:nottingham')).toEqual({ id: 'institution:nottingham', label: 'University of Nottingham', country: 'GB', placeholder: false });
       expect(p.visits.find((x) => x.id === 'visit:sato-jlu')).toEqual({
@@ -302,6 +306,7 @@ describe.each(STORES)('%s store (port contract)', (_name, makeStore) => {
         status: 'COMPLETED',
         scheduleChange: 'NONE',
         start: '2024-09-01',
+        startLatest: '2024-09-01',
         end: '2024-11-30',
         fiscalYear: 2024,
       });

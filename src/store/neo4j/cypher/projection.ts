@@ -44,7 +44,7 @@ export const PROJECTION_NODES = {
   people: { label: 'Person', fields: ['n.id', 'coalesce(n.displayName, n.id)', 'n.careerStage', 'coalesce(n.placeholder, false)'] },
   labs: { label: 'Lab', fields: ['n.id', 'coalesce(n.name, n.id)'] },
   institutions: { label: 'Institution', fields: ['n.id', 'coalesce(n.name, n.id)', 'n.country', 'coalesce(n.placeholder, false)'] },
-  visits: { label: 'Visit', fields: ['n.id', 'n.status', 'n.scheduleChange', 'n.startEarliest', 'n.endLatest', 'n.fiscalYear'] },
+  visits: { label: 'Visit', fields: ['n.id', 'n.status', 'n.scheduleChange', 'n.startEarliest', 'n.startLatest', 'n.endLatest', 'n.fiscalYear'] },
   papers: { label: 'Paper', fields: ['n.id', 'n.status', 'n.year'] },
 } as const;
 
@@ -55,7 +55,7 @@ export const PROJECTION_RELS: readonly ProjectionRelSpec[] = [
   { key: 'memberOf', type: 'MEMBER_OF', props: [{ name: 'sinceEarliest', whenNull: '' }, { name: 'untilLatest', whenNull: '' }] },
   { key: 'heads', type: 'HEADS' },
   { key: 'partOf', type: 'PART_OF' },
-  { key: 'affiliatedWith', type: 'AFFILIATED_WITH' },
+  { key: 'affiliatedWith', type: 'AFFILIATED_WITH', props: [{ name: 'sinceEarliest', whenNull: '' }, { name: 'untilLatest', whenNull: '' }] },
   { key: 'made', type: 'MADE' },
   { key: 'hostedBy', type: 'HOSTED_BY' },
   { key: 'from', type: 'FROM' },

@@ -88,13 +88,13 @@ describe('decodeProjectionRows', () => {
     { section: 0, part: [[1, 'person:a', 'A', 'UNKNOWN', true], [3, 'person:c', 'C', 'PROFESSOR', false]] },
     { section: 1, part: [[11, 'lab:y', 'Y'], [10, 'lab:x', 'X']] },
     { section: 2, part: [[20, 'institution:i', 'I', 'JP', false]] },
-    { section: 3, part: [[40, 'visit:v', 'PLANNED', 'NONE', null, '2024-05-01', null]] },
+    { section: 3, part: [[40, 'visit:v', 'PLANNED', 'NONE', null, '2024-04-30', '2024-05-01', null]] },
     { section: 4, part: [[50, 'paper:p', 'PUBLISHED', 2024]] },
     rels('memberOf', [[2, 10, '', ''], [2, 11, '2024-04-01', '']]),
     rels('memberOf', [[2, 11, '2024-04-01', ''], [3, 10, '', '']]),
     rels('heads', [[3, 11], [1, 11]]),
     rels('partOf', [[10, 20], [11, 20]]),
-    rels('affiliatedWith', [[1, 20]]),
+    rels('affiliatedWith', [[1, 20, '2023-04-01', '']]),
     rels('made', [[2, 40], [1, 40]]),
     rels('hostedBy', [[40, 2], [40, 1], [40, 1]]),
     rels('from', [[40, 20]]),
@@ -115,6 +115,9 @@ describe('decodeProjectionRows', () => {
       { lab: 'lab:y', sinceEarliest: '2024-04-01', untilLatest: null },
     ]);
     expect(projection.people[0].labPeriods).toEqual([]);
+    // Every direct affiliation, with its period ('' from the statement means unstated).
+    expect(projection.people[0].affiliations).toEqual([{ institution: 'institution:i', sinceEarliest: '2023-04-01', untilLatest: null }]);
+    expect(projection.people[1].affiliations).toEqual([]);
     expect(projection.labs).toEqual([
       { id: 'lab:x', label: 'X', institution: 'institution:i', head: null },
       { id: 'lab:y', label: 'Y', institution: 'institution:i', head: 'person:a' },
@@ -130,6 +133,7 @@ describe('decodeProjectionRows', () => {
         status: 'PLANNED',
         scheduleChange: 'NONE',
         start: null,
+        startLatest: '2024-04-30',
         end: '2024-05-01',
         fiscalYear: null,
       },

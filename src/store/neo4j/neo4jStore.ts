@@ -144,8 +144,25 @@ export class Neo4jStore implements GraphStore {
     return (await this.executor.read(recordIdsQuery(scope, label, after, first))).map((row) => String(row.id));
   }
 
-  beginImport(options: ImportOptions): Promise<ImportSession> {
-    return beginNeo4jImport(this.executor, options);
+  /**
+   * Like write(): the cached store version is forgotten when an import commits or rolls back
+   * (before and after), so the next analytics call in this process sees the import at once,
+   * not after VERSION_TTL_MS (importDataset followed by bridges).
+   */
+  async beginImport(options: ImportOptions): Promise<ImportSession> {
+    const session = await beginNeo4jImport(this.executor, options);
+    const forgetAround = (end: () => Promise<void>) => async () => {
+      this.versionSeen = null;
+      try {
+        await end();
+      } finally {
+        this.versionSeen = null;
+      }
+    };
+    const [commit, rollback] = [session.commit.bind(session), session.rollback.bind(session)];
+    session.commit = forgetAround(commit);
+    session.rollback = forgetAround(rollback);
+    return session;
   }
 
   /** Also rolls back an import whose process died (neo4j/importSession.ts), so a crash is repaired by the next look. */

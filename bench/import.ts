@@ -1,8 +1,9 @@
-// npm run bench:import [-- --sizes 10000,100000,1000000]: records/s of `kizuna import` into Neo4j
-// next to `neo4j-admin database import full` on the same generated data, and the importer's peak
-// RSS. Runs its own Neo4j (home bench/results/neo4j-bench, Bolt port KIZUNA_BENCH_BOLT_PORT,
-// default 7717) from the jars scripts/neo4j.sh installed, and the admin import into a separate
-// home. Results: bench/results/import-<date>.json; docs/benchmarks.md has the table.
+// npm run bench:import [-- --sizes 10000,100000,1000000] [--port 7717]: records/s of `kizuna import`
+// into Neo4j next to `neo4j-admin database import full` on the same generated data, and the
+// importer's peak RSS. Runs its own Neo4j (home bench/results/neo4j-bench, Bolt port from --port or
+// KIZUNA_BENCH_BOLT_PORT, default 7717: choose a free one, never a database you use) from the jars
+// scripts/neo4j.sh installed, and the admin import into a separate home (port + 1 in its config,
+// never started). Results: bench/results/import-<date>.json; docs/benchmarks.md has the table.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -14,10 +15,21 @@ const root = join(__dirname, '..');
 const results = join(root, 'bench', 'results');
 const lib = join(root, '.neo4j', 'lib');
 const stockConf = join(root, '.neo4j', 'home', 'conf', 'neo4j.conf');
-const port = Number(process.env.KIZUNA_BENCH_BOLT_PORT ?? 7717);
+const port = benchPort(argument('--port') ?? process.env.KIZUNA_BENCH_BOLT_PORT ?? '7717');
 const password = 'kizuna-bench-password';
-const sizesArg = process.argv.indexOf('--sizes');
-const sizes = (sizesArg > 0 ? process.argv[sizesArg + 1] : '10000,100000').split(',').map(Number);
+const sizes = (argument('--sizes') ?? '10000,100000').split(',').map(Number);
+
+function argument(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+}
+
+function benchPort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1024 || n > 65534) throw new Error(`--port / KIZUNA_BENCH_BOLT_PORT must be a port number from 1024 to 65534, not "${value}"`);
+  if (n === 7687 || n === 7688) throw new Error(`port ${n} is the default of a developer's or the tests' Neo4j: choose another for the benchmark's own database`);
+  return n;
+}
 
 interface Row {
   records: number;
@@ -25,6 +37,8 @@ interface Row {
   kizunaSeconds: number;
   kizunaRate: number;
   kizunaMode: string;
+  /** The importer's own per-phase wall times (its `phases:` line). */
+  kizunaPhases: string;
   peakRssMb: number;
   adminSeconds: number;
   adminRate: number;
@@ -44,7 +58,7 @@ async function main(): Promise<void> {
     process.stdout.write(`generating ~${records} records (${people} people) …\n`);
     const files = await writeBenchFiles(generateSynthetic({ people }).dataset, dir);
     const server = await startNeo4j(join(results, 'neo4j-bench'));
-    let kizuna: { seconds: number; rate: number; mode: string; peakRssMb: number };
+    let kizuna: { seconds: number; rate: number; mode: string; peakRssMb: number; phases: string };
     try {
       kizuna = await runKizunaImport(files.kizuna);
     } finally {
@@ -58,6 +72,7 @@ async function main(): Promise<void> {
       kizunaSeconds: kizuna.seconds,
       kizunaRate: kizuna.rate,
       kizunaMode: kizuna.mode,
+      kizunaPhases: kizuna.phases,
       peakRssMb: kizuna.peakRssMb,
       adminSeconds,
       adminRate: Math.round(files.records / adminSeconds),
@@ -77,12 +92,12 @@ async function main(): Promise<void> {
 function printRow(r: Row): void {
   process.stdout.write(
     `records ${r.records} (${r.entities} nodes+rels): kizuna import ${r.kizunaSeconds.toFixed(1)} s = ${r.kizunaRate} records/s (${r.kizunaMode}), peak RSS ${r.peakRssMb} MB; ` +
-      `neo4j-admin import ${r.adminSeconds.toFixed(1)} s = ${r.adminRate} records/s; admin/kizuna ${r.ratio}×; load ${r.load}\n`,
+      `neo4j-admin import ${r.adminSeconds.toFixed(1)} s = ${r.adminRate} records/s; admin/kizuna ${r.ratio}×; load ${r.load}\n  kizuna phases: ${r.kizunaPhases}\n`,
   );
 }
 
 /** `kizuna import` of the CSV files into the bench Neo4j, under /usr/bin/time for the peak RSS. */
-function runKizunaImport(files: string[]): Promise<{ seconds: number; rate: number; mode: string; peakRssMb: number }> {
+function runKizunaImport(files: string[]): Promise<{ seconds: number; rate: number; mode: string; peakRssMb: number; phases: string }> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const child = spawn('/usr/bin/time', ['-f', 'maxrss_kb=%M', process.execPath, join(root, 'dist', 'cli.js'), 'import', ...files], {
@@ -99,7 +114,8 @@ function runKizunaImport(files: string[]): Promise<{ seconds: number; rate: numb
       const imported = /imported (\d+) records .*\((\w+)\)/.exec(out);
       const rss = /maxrss_kb=(\d+)/.exec(out);
       if (code !== 0 || !imported || !rss) return reject(new Error(`kizuna import failed (${code}):\n${out.slice(-3000)}`));
-      resolve({ seconds, rate: Math.round(Number(imported[1]) / seconds), mode: imported[2], peakRssMb: Math.round(Number(rss[1]) / 1024) });
+      const phases = /phases: (.*)/.exec(out)?.[1] ?? '';
+      resolve({ seconds, rate: Math.round(Number(imported[1]) / seconds), mode: imported[2], peakRssMb: Math.round(Number(rss[1]) / 1024), phases });
     });
   });
 }

@@ -20,25 +20,24 @@ export function localActor(): ChangeActor {
 /**
  * Appends an import's changes to the change log after the import committed, so a rolled-back
  * import leaves no entries. Unchanged records write none; every entry of one import shares its
- * instant, its batch id and the file names as given on the command line.
+ * instant, its batch id and the file names as given on the command line. Reads the changes as
+ * they come (a spool on disk for a large import) and appends them a batch at a time.
  */
-export async function appendImportChanges(store: GraphStore, changes: readonly RecordChange[], files: readonly string[], actor: ChangeActor = localActor(), batchSize = 1000): Promise<number> {
-  const written = changes.filter((c) => c.kind !== 'unchanged');
+export async function appendImportChanges(store: GraphStore, changes: Iterable<RecordChange> | AsyncIterable<RecordChange>, files: readonly string[], actor: ChangeActor = localActor(), batchSize = 1000): Promise<number> {
   const at = new Date().toISOString();
   const batchId = randomUUID();
   const importFile = files.join(', ');
-  for (let i = 0; i < written.length; i += batchSize) {
-    const entries: ChangeEntry[] = written.slice(i, i + batchSize).map((c) => ({
-      at,
-      actor,
-      recordId: c.id,
-      label: c.label,
-      op: OP[c.kind as keyof typeof OP],
-      fields: c.fields.map((f) => ({ name: f.field, old: f.old, new: f.new })),
-      importFile,
-      batchId,
-    }));
-    await store.appendChanges(entries);
+  let batch: ChangeEntry[] = [];
+  let written = 0;
+  for await (const c of changes) {
+    if (c.kind === 'unchanged') continue;
+    batch.push({ at, actor, recordId: c.id, label: c.label, op: OP[c.kind], fields: c.fields.map((f) => ({ name: f.field, old: f.old, new: f.new })), importFile, batchId });
+    if (batch.length >= batchSize) {
+      await store.appendChanges(batch);
+      written += batch.length;
+      batch = [];
+    }
   }
-  return written.length;
+  if (batch.length) await store.appendChanges(batch);
+  return written + batch.length;
 }

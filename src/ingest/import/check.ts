@@ -2,13 +2,15 @@ import type { z } from 'zod';
 import { datasetSchema, type Dataset } from '../../domain/model';
 import type { GraphStore } from '../../store/port';
 import { formatPath, referencesOf } from '../validate';
+import { IdIndex } from './idIndex';
 import { MAX_PROBLEMS, type ImportProblem } from './problems';
 import type { ImportFiles, ReadItem } from './readers';
 import { COLLECTION_ORDER, RECORD_SCHEMA, type Collection, type Location, type ParsedRecord, type RawRecord } from './records';
 
 /** What the validation pass learnt, kept for the write pass: the import's ids, its documents, its size. */
 export interface ImportManifest {
-  ids: Set<string>;
+  /** Every id of the import, with where it was first seen (idIndex.ts: compact, for a million ids). */
+  ids: IdIndex;
   /** `document` of every Source in the import: the scope of `--replace`. */
   documents: Set<string>;
   counts: Record<Collection, number>;
@@ -35,12 +37,12 @@ export async function checkImport(store: GraphStore, files: ImportFiles): Promis
   const add = (p: ImportProblem) => {
     if (problems.length < MAX_PROBLEMS) problems.push(p);
   };
-  const manifest: ImportManifest = { ids: new Set(), documents: new Set(), counts: emptyCounts(), records: 0, external: new Map() };
-  const firstSeen = new Map<string, string>();
+  const manifest: ImportManifest = { ids: new IdIndex(), documents: new Set(), counts: emptyCounts(), records: 0, external: new Map() };
   const unresolved = new Map<string, ImportProblem>();
   const attached = new Set<string>();
 
-  for (const { file, read } of files.readers) {
+  const names = files.readers.map((r) => r.file);
+  for (const [fileIndex, { read }] of files.readers.entries()) {
     for await (const item of read()) {
       if (item.kind === 'problem') add(item.problem);
       else if (item.kind === 'header') checkHeader(item, add);
@@ -49,7 +51,7 @@ export async function checkImport(store: GraphStore, files: ImportFiles): Promis
         if (!parsed) {
           // Its own problems are reported; references to it are not reported again as missing.
           const id = (item.raw.value as { id?: unknown } | null)?.id;
-          if (typeof id === 'string') manifest.ids.add(id);
+          if (typeof id === 'string') manifest.ids.add(id, fileIndex, item.raw.at.line ?? 0);
           continue;
         }
         const { id } = parsed.record;
@@ -57,11 +59,10 @@ export async function checkImport(store: GraphStore, files: ImportFiles): Promis
         manifest.counts[parsed.collection] += 1;
         if (files.attachmentRows.has(id)) attached.add(id);
         if (parsed.collection === 'sources') manifest.documents.add((parsed.record as Dataset['sources'][number]).document);
-        const first = firstSeen.get(id);
-        if (first) add({ ...parsed.at, recordId: id, field: 'id', reason: `duplicate id (first at ${first})` });
+        const first = manifest.ids.placeOf(id);
+        if (first) add({ ...parsed.at, recordId: id, field: 'id', reason: `duplicate id (first at ${names[first.file]}:${first.line || '?'})` });
         else {
-          firstSeen.set(id, `${file}:${parsed.at.line ?? '?'}`);
-          manifest.ids.add(id);
+          manifest.ids.add(id, fileIndex, parsed.at.line ?? 0);
           unresolved.delete(id);
         }
         for (const [path, target] of recordReferences(parsed)) {
@@ -72,7 +73,6 @@ export async function checkImport(store: GraphStore, files: ImportFiles): Promis
       }
     }
   }
-  firstSeen.clear();
   for (const [id, row] of files.attachmentRows) if (!attached.has(id)) add(row);
   const outside = [...unresolved.keys()].filter((id) => !manifest.ids.has(id));
   const missing = new Set(await missingFromStore(store, outside));

@@ -70,6 +70,7 @@ export async function importWithReport(store: GraphStore, request: ImportRequest
       ? `dry run: ${result.records} records checked against the ${store.kind} store; nothing was written\n`
       : `imported ${result.records} records into the ${store.kind} store (${result.mode}) in ${seconds.toFixed(1)} s, ${Math.round(result.records / Math.max(seconds, 0.001))} records/s\n`,
   );
+  out.write(`phases: ${Object.entries(result.timings).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`).join(', ')}\n`);
   return 0;
 }
 

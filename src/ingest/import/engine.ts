@@ -47,6 +47,8 @@ export interface ImportResult {
   mode: ImportMode | null;
   records: number;
   summary: Record<Collection, ChangeCounts>;
+  /** Wall-clock milliseconds per phase (check, plan, nodes, relationships, cascade, deletions, commit; changeLog is added by loggedImport.ts). */
+  timings: Record<string, number>;
 }
 
 /**
@@ -59,12 +61,15 @@ export interface ImportResult {
  * The files are read again for each pass rather than held in memory.
  */
 export async function runImport(store: GraphStore, request: ImportRequest): Promise<ImportResult> {
+  const clock = phaseClock();
   const files = await openImportFiles(request.files);
   const { problems, manifest } = await checkImport(store, files);
-  const result: ImportResult = { ok: problems.length === 0, problems, dryRun: Boolean(request.dryRun), mode: null, records: manifest.records, summary: emptySummary() };
+  const result: ImportResult = { ok: problems.length === 0, problems, dryRun: Boolean(request.dryRun), mode: null, records: manifest.records, summary: emptySummary(), timings: clock.timings };
+  clock.lap('check');
   if (!result.ok) return result;
   const scope = replaceScope(request.mode, manifest);
   const removal = scope ? await planRemoval(store, scope, manifest, Boolean(request.cascade), request.batchSize) : NO_REMOVAL;
+  clock.lap('plan');
   if (removal.problems.length) return { ...result, ok: false, problems: removal.problems };
   const updates = removal.updates.map((u) => graphOf(u.after, u.before.version + 1));
   if (request.dryRun) {
@@ -87,6 +92,7 @@ export async function runImport(store: GraphStore, request: ImportRequest): Prom
       request.onProgress?.({ phase: 'nodes', done, total });
       killer();
     });
+    clock.lap('nodes');
     done = 0;
     await forEachBatch(files, request.batchSize, async (batch) => {
       await session.replaceRels(batch.map((r, i) => ({ ...r, created: created[done + i] === 1 })));
@@ -94,12 +100,14 @@ export async function runImport(store: GraphStore, request: ImportRequest): Prom
       request.onProgress?.({ phase: 'relationships', done, total });
       killer();
     });
+    clock.lap('relationships');
     for (const batch of chunks(updates, request.batchSize)) {
       const before = await session.upsertNodes(batch);
       await session.replaceRels(batch);
       await record(result, request, batch.map((r, i) => diffRecord(before[i], stateOf(r))));
       killer();
     }
+    clock.lap('cascade');
     done = 0;
     for (const ids of chunks(removal.deletes, request.batchSize)) {
       const before = await session.deleteRecords(ids);
@@ -108,12 +116,28 @@ export async function runImport(store: GraphStore, request: ImportRequest): Prom
       request.onProgress?.({ phase: 'deletions', done, total: removal.deletes.length });
       killer();
     }
+    clock.lap('deletions');
     await session.commit();
+    clock.lap('commit');
   } catch (error) {
     await session.rollback().catch(() => undefined);
     throw error;
   }
   return result;
+}
+
+/** Wall-clock time per phase, for the summary line and the benchmark. */
+function phaseClock(): { timings: Record<string, number>; lap(phase: string): void } {
+  const timings: Record<string, number> = {};
+  let last = performance.now();
+  return {
+    timings,
+    lap(phase) {
+      const now = performance.now();
+      timings[phase] = Math.round(now - last);
+      last = now;
+    },
+  };
 }
 
 const NO_REMOVAL: RemovalPlan = { deletes: [], updates: [], problems: [] };

@@ -3,6 +3,7 @@ import type { GraphStore } from '../../store/port';
 import { appendImportChanges } from './changeLog';
 import type { RecordChange } from './diff';
 import { runImport, type ImportRequest, type ImportResult } from './engine';
+import { ChangeSpool } from './changeSpool';
 import { sourceNames } from './readers';
 
 export interface LoggedImportResult extends ImportResult {
@@ -17,13 +18,19 @@ export interface LoggedImportResult extends ImportResult {
  */
 export async function runLoggedImport(store: GraphStore, request: ImportRequest, actor: ChangeActor): Promise<LoggedImportResult> {
   if (request.dryRun) return { ...(await runImport(store, request)), logged: 0 };
-  // Kept until the import has committed, then appended to the change log (changeLog.ts).
-  const logged: RecordChange[] = [];
-  const keep = (changes: RecordChange[]) => {
-    for (const c of changes) if (c.kind !== 'unchanged') logged.push(c);
-    return request.onChanges?.(changes);
-  };
-  const result = await runImport(store, { ...request, onChanges: keep });
-  if (!result.ok) return { ...result, logged: 0 };
-  return { ...result, logged: await appendImportChanges(store, logged, sourceNames(request.files), actor) };
+  const spool = new ChangeSpool();
+  try {
+    const keep = async (changes: RecordChange[]) => {
+      await spool.add(changes.filter((c) => c.kind !== 'unchanged'));
+      await request.onChanges?.(changes);
+    };
+    const result = await runImport(store, { ...request, onChanges: keep });
+    if (!result.ok) return { ...result, logged: 0 };
+    const started = performance.now();
+    const logged = await appendImportChanges(store, spool.read(), sourceNames(request.files), actor);
+    result.timings.changeLog = Math.round(performance.now() - started);
+    return { ...result, logged };
+  } finally {
+    spool.close();
+  }
 }

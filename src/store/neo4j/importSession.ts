@@ -19,7 +19,7 @@ import {
   type MarkerProps,
 } from './cypher/import';
 import { bumpVersionQuery } from './cypher/meta';
-import { planWrite, upsertNodesQuery } from './cypher/write';
+import { createNodesQuery, planWrite, upsertNodesQuery } from './cypher/write';
 import type { Executor, OpenTransaction, Row, RunInTx } from './executor';
 import { asArray, asRecord, asString, decodeRelProps } from './rows';
 
@@ -124,7 +124,7 @@ class StagedImport extends Neo4jImport {
       const before = await readStates(run, records.map((r) => r.id), false);
       const entries = records.map((r, i) => undoEntry(r.id, r.label, before[i], false));
       await run(writeUndoQuery(this.importId, seq, JSON.stringify(entries)));
-      await writeNodes(run, records);
+      await writeNodes(run, records, before);
       return before;
     });
   }
@@ -164,12 +164,20 @@ class StagedImport extends Neo4jImport {
 
 async function upsertNodesIn(run: RunInTx, records: readonly RecordGraph[]): Promise<(RecordState | null)[]> {
   const before = await readStates(run, records.map((r) => r.id), false);
-  await writeNodes(run, records);
+  await writeNodes(run, records, before);
   return before;
 }
 
-async function writeNodes(run: RunInTx, records: readonly RecordGraph[]): Promise<void> {
-  for (const [l, group] of byLabel(records, (r) => r.label)) await run(upsertNodesQuery(l, group.flatMap((r) => r.graph.nodes)));
+/** `before` (read in the same transaction): records found absent are CREATEd, the others MERGEd. */
+async function writeNodes(run: RunInTx, records: readonly RecordGraph[], before?: ReadonlyArray<RecordState | null>): Promise<void> {
+  const isNew = new Set(before ? records.filter((_, i) => before[i] === null).map((r) => r.id) : []);
+  for (const [l, group] of byLabel(records, (r) => r.label)) {
+    const nodes = group.flatMap((r) => r.graph.nodes);
+    const created = nodes.filter((n) => isNew.has(n.id));
+    const existing = nodes.filter((n) => !isNew.has(n.id));
+    if (created.length) await run(createNodesQuery(l, created));
+    if (existing.length) await run(upsertNodesQuery(l, existing));
+  }
 }
 
 async function replaceRelsIn(run: RunInTx, records: readonly RecordGraph[]): Promise<void> {
@@ -177,11 +185,24 @@ async function replaceRelsIn(run: RunInTx, records: readonly RecordGraph[]): Pro
     const rows = group.map((r) => ({ id: r.id, keys: r.graph.rels.map(relKey) }));
     for (const query of removeStaleRelsQueries(l, rows)) await run(query);
   }
-  await writeRels(run, records.flatMap((r) => r.graph.rels));
+  await writeRels(run, records.filter((r) => !r.created).flatMap((r) => r.graph.rels));
+  await writeRels(run, onePerKey(records.filter((r) => r.created).flatMap((r) => r.graph.rels)), true);
 }
 
-async function writeRels(run: RunInTx, rels: GraphRel[]): Promise<void> {
-  for (const { query, expected } of planWrite({ nodes: [], rels }, Number.MAX_SAFE_INTEGER).relBatches) {
+/** A record may state one relationship twice (a host listed twice); MERGE made it one, CREATE needs it once. */
+function onePerKey(rels: GraphRel[]): GraphRel[] {
+  const seen = new Set<string>();
+  return rels.filter((r) => {
+    const key = relKey(r);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** `created`: the relationships of records this import created (they cannot exist yet): CREATE, not MERGE. */
+async function writeRels(run: RunInTx, rels: GraphRel[], created = false): Promise<void> {
+  for (const { query, expected } of planWrite({ nodes: [], rels }, Number.MAX_SAFE_INTEGER, { createRels: created }).relBatches) {
     const [row] = await run(query);
     const written = Number(row?.written ?? 0);
     if (written !== expected) throw new StoreError('INVALID', `${expected - written} relationship(s) name a record that does not exist (removed while importing?)`);

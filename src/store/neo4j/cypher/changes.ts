@@ -31,7 +31,9 @@ export function appendChangesQuery(entries: readonly ChangeEntry[]): CypherQuery
     'WITH m.changeSeq - size($rows) AS base',
     'UNWIND range(0, size($rows) - 1) AS i',
     'WITH base + i + 1 AS seq, $rows[i] AS row',
-    `MERGE (c:${label('Change')} {id: 'change:' + toString(seq)})`,
+    // CREATE: the seq is new in every attempt (a retried transaction takes a new range), so MERGE
+    // could never find the entry of an earlier attempt; the id's constraint still guards it.
+    `CREATE (c:${label('Change')} {id: 'change:' + toString(seq)})`,
     'SET c += row, c.seq = seq',
     'RETURN seq ORDER BY seq',
   );

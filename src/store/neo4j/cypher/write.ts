@@ -29,14 +29,14 @@ export interface WritePlan {
  * Throws StoreError INVALID for a node whose label is not its id's, or a relationship that
  * REL_SCHEMA does not allow between its endpoints' labels.
  */
-export function planWrite(graph: Graph, batchSize = WRITE_BATCH_SIZE): WritePlan {
+export function planWrite(graph: Graph, batchSize = WRITE_BATCH_SIZE, options: { createRels?: boolean } = {}): WritePlan {
   const nodeBatches: CypherQuery[] = [];
   for (const [l, nodes] of groupNodes(graph.nodes)) {
     for (const chunk of chunks(nodes, batchSize)) nodeBatches.push(upsertNodesQuery(l, chunk));
   }
   const relBatches: RelBatch[] = [];
   for (const { type, from, to, rels } of groupRels(graph.rels)) {
-    for (const chunk of chunks(rels, batchSize)) relBatches.push({ query: upsertRelsQuery(type, from, to, chunk), expected: chunk.length });
+    for (const chunk of chunks(rels, batchSize)) relBatches.push({ query: (options.createRels ? createRelsQuery : upsertRelsQuery)(type, from, to, chunk), expected: chunk.length });
   }
   return { nodeBatches, relBatches, nodeCount: graph.nodes.length, relCount: graph.rels.length };
 }
@@ -54,6 +54,34 @@ export function upsertNodesQuery(l: Label, nodes: readonly GraphNode[]): CypherQ
     'SET n = row.props, n.id = row.id, n.version = coalesce(row.props.version, kept)',
   );
   return { cypher, params: { rows: nodes.map((n) => ({ id: n.id, props: storedProps(n.props) })) } };
+}
+
+/**
+ * Nodes known not to exist (an import read them in the same transaction and found none): CREATE
+ * skips MERGE's lookup and lock; the id's unique constraint still refuses a duplicate.
+ */
+export function createNodesQuery(l: Label, nodes: readonly GraphNode[]): CypherQuery {
+  const cypher = lines('UNWIND $rows AS row', `CREATE (n:${label(l)})`, 'SET n = row.props, n.id = row.id');
+  return { cypher, params: { rows: nodes.map((n) => ({ id: n.id, props: storedProps(n.props) })) } };
+}
+
+/**
+ * Relationships of records created in the same transaction: none of them can exist yet (each
+ * relationship has one owning record, and its owner is new), so CREATE replaces MERGE's check of
+ * the relationships between the two nodes (costly at a node with many, such as a Source every
+ * record cites). The caller passes each relationship once.
+ */
+export function createRelsQuery(type: RelType, from: Label, to: Label, rels: readonly GraphRel[]): CypherQuery {
+  const cypher = lines(
+    'UNWIND $rows AS row',
+    `MATCH (a:${label(from)} {id: row.from})`,
+    `MATCH (b:${label(to)} {id: row.to})`,
+    `CREATE (a)-[r:${relType(type)}]->(b)`,
+    'SET r = row.props, r.key = row.key',
+    'RETURN count(r) AS written',
+  );
+  const rows = rels.map((r) => ({ from: r.from, to: r.to, key: relKey(r), props: storedProps(r.props) }));
+  return { cypher, params: { rows } };
 }
 
 /**

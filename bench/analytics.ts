@@ -3,6 +3,7 @@
  *
  *   node -r ./bench/register.js bench/analytics.ts [--sizes 1000,10000,100000] [--repeat 2]
  *        [--neo4j] [--no-graphology] [--no-networkx] [--json out.json]
+ *   node -r ./bench/register.js bench/analytics.ts --cold …   cold and warm GraphQL timings per store (bench/analytics/cold.ts)
  *
  * Per size it prints: data generation; each store's write and projection (the embedded store
  * always; Neo4j with --neo4j, using NEO4J_URI — it CLEARS that database, so never point it at a
@@ -32,6 +33,7 @@ import { datasetToGraph } from '../src/ingest/toGraph';
 import { validateDataset } from '../src/ingest/validate';
 import type { Graph as StoreGraph } from '../src/store/graph';
 import type { GraphStore } from '../src/store/port';
+import { runCold } from './analytics/cold';
 import { generateSynthetic } from './generate';
 
 interface Args {
@@ -246,6 +248,7 @@ function printTable(title: string, rows: Row[]): void {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--cold')) return runCold(process.argv.slice(2));
   const args = parseArgs(process.argv.slice(2));
   const { availableParallelism, cpus, loadavg } = await import('node:os');
   console.log(`Kizuna analytics benchmark — Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);

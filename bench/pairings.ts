@@ -21,7 +21,10 @@
  * candidate of 30 early-career people scored by scoreCandidates, and the "after" constraint and
  * effective size computed both ways (EgoWithTie's rebuild of the ego base, the reference, and
  * StructuralDelta, what suggestPairings runs), interleaved person by person.
- * Usage: node -r ./bench/register.js bench/pairings.ts [--people 800] [--years 5] [--seeds 3] [--timing-people 10000]
+ * And the store reads: the same-size programme (with its themes) written into the embedded store and,
+ * with --neo4j, into NEO4J_URI's database (it is CLEARED), then the themes-and-materials read
+ * (loadInterests: nine batched `neighbours` calls) and a cold and a warm suggestPairings, interleaved.
+ * Usage: node -r ./bench/register.js bench/pairings.ts [--people 800] [--years 5] [--seeds 3] [--timing-people 10000] [--neo4j]
  * JSON goes to bench/results/, the table to stdout (and, by hand, docs/benchmarks.md).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -41,6 +44,8 @@ import { seedStore } from '../src/ingest/seed';
 import { validateDataset } from '../src/ingest/validate';
 import type { DatasetInput, Dataset } from '../src/domain/model';
 import { MemoryStore } from '../src/store/memory/memoryStore';
+import type { GraphStore } from '../src/store/port';
+import { datasetToGraph } from '../src/ingest/toGraph';
 import { before, generateProgramme, MECHANISM } from './programme';
 import { auc, precisionAt } from './rankingMetrics';
 
@@ -65,8 +70,70 @@ interface Args {
   years: number;
   seeds: number;
   timingPeople: number;
+  neo4j: boolean;
 }
 
+interface StoreTiming {
+  store: string;
+  writeS: number;
+  interestsMs: number[];
+  coldSuggestMs: number;
+  warmSuggestMs: number[];
+}
+
+async function openStores(args: Args): Promise<Array<{ name: string; store: GraphStore }>> {
+  const stores: Array<{ name: string; store: GraphStore }> = [{ name: 'embedded', store: new MemoryStore() }];
+  if (args.neo4j) {
+    const uri = process.env.NEO4J_URI;
+    if (!uri) throw new Error('--neo4j needs NEO4J_URI (and NEO4J_USER / NEO4J_PASSWORD); the bench clears that database');
+    const { createNeo4jStore } = await import('../src/store/neo4j');
+    stores.push({
+      name: 'neo4j',
+      store: await createNeo4jStore({ uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? 'kizuna-dev-password', database: process.env.NEO4J_DATABASE ?? 'neo4j' }),
+    });
+  }
+  return stores;
+}
+
+/** The programme of `timingPeople` people in each store; the themes read and suggestPairings timed, stores interleaved. */
+async function storeTimings(args: Args): Promise<StoreTiming[]> {
+  const programme = generateProgramme({ people: args.timingPeople, years: args.years, seed: 3 });
+  const validation = validateDataset(programme.dataset);
+  if (!validation.ok) throw new Error('generated programme is invalid');
+  const graph = datasetToGraph(validation.dataset as Dataset);
+  const stores = await openStores(args);
+  const out: StoreTiming[] = [];
+  try {
+    for (const { name, store } of stores) {
+      await store.clear();
+      const t0 = performance.now();
+      const slice = 20000;
+      for (let i = 0; i < graph.nodes.length; i += slice) await store.write({ nodes: graph.nodes.slice(i, i + slice), rels: [] });
+      for (let i = 0; i < graph.rels.length; i += slice) await store.write({ nodes: [], rels: graph.rels.slice(i, i + slice) });
+      out.push({ store: name, writeS: (performance.now() - t0) / 1000, interestsMs: [], coldSuggestMs: 0, warmSuggestMs: [] });
+    }
+    const ids = (programme.dataset.people ?? []).map((p) => p.id).sort();
+    const subject = (programme.dataset.people ?? []).find((p) => p.careerStage === 'POSTDOC')!.id;
+    for (const [k, { store }] of stores.entries()) {
+      const t = performance.now();
+      await analyticsFor(store).suggestPairings({ person: subject, level: 'LAB', first: 10 });
+      out[k].coldSuggestMs = performance.now() - t;
+    }
+    for (let round = 0; round < 3; round++) {
+      for (const [k, { store }] of stores.entries()) {
+        let t = performance.now();
+        await loadInterests(store, ids, false);
+        out[k].interestsMs.push(performance.now() - t);
+        t = performance.now();
+        await analyticsFor(store).suggestPairings({ person: subject, level: 'LAB', first: 10 });
+        out[k].warmSuggestMs.push(performance.now() - t);
+      }
+    }
+  } finally {
+    for (const { store } of stores) await store.close();
+  }
+  return out;
+}
 interface Timing {
   people: number;
   persons: number;
@@ -118,7 +185,7 @@ function parseArgs(argv: string[]): Args {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? Number(argv[i + 1]) : fallback;
   };
-  return { people: value('people', 800), years: value('years', 5), seeds: value('seeds', 3), timingPeople: value('timing-people', 10_000) };
+  return { people: value('people', 800), years: value('years', 5), seeds: value('seeds', 3), timingPeople: value('timing-people', 10_000), neo4j: argv.includes('--neo4j') };
 }
 
 async function storeOf(input: DatasetInput): Promise<MemoryStore> {
@@ -246,9 +313,17 @@ async function main(): Promise<void> {
       `\n  scoreCandidates (what suggestPairings ranks): median ${timing.scoreCandidatesMs.median.toFixed(1)} ms, max ${timing.scoreCandidatesMs.max.toFixed(1)} ms per person` +
       `\n  "after" values of every candidate: rebuild of the ego base ${timing.rebuildMs.toFixed(1)} ms, incremental ${timing.incrementalMs.toFixed(1)} ms per person (${(timing.rebuildMs / timing.incrementalMs).toFixed(0)}× faster)`,
   );
+  const stores = await storeTimings(args);
+  console.log(`\nstore reads, the ${args.timingPeople}-person programme (medians of 3, stores interleaved):`);
+  for (const st of stores) {
+    console.log(
+      `  ${st.store.padEnd(8)} write ${st.writeS.toFixed(1)} s; themes and materials (loadInterests) ${median(st.interestsMs).toFixed(0)} ms; ` +
+        `suggestPairings cold (projection, network, themes) ${st.coldSuggestMs.toFixed(0)} ms, warm ${median(st.warmSuggestMs).toFixed(0)} ms`,
+    );
+  }
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
   const file = join(ROOT, `bench/results/pairings-${args.people}-${started.toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ args, mechanism: MECHANISM, weights: PAIRING_WEIGHTS, node: process.version, started: started.toISOString(), results, rows, timing }, null, 1) + '\n');
+  writeFileSync(file, JSON.stringify({ args, mechanism: MECHANISM, weights: PAIRING_WEIGHTS, node: process.version, started: started.toISOString(), results, rows, timing, stores }, null, 1) + '\n');
   console.log(`\nwrote ${file}`);
 }
 

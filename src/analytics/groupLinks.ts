@@ -1,4 +1,5 @@
 import type { CollaborationNetwork } from './collaborationGraph';
+import type { Csr } from './csr';
 import type { GroupIndex } from './groups';
 
 /**
@@ -10,12 +11,16 @@ export interface GroupLinks {
   shared: Map<number, number>;
 }
 
-const linksCache = new WeakMap<GroupIndex, GroupLinks>();
+// By ties, then groups: one group index may serve several networks (the period views of a network
+// share its people's group index, groups.ts), and the links count each network's own ties.
+const linksCache = new WeakMap<Csr, WeakMap<GroupIndex, GroupLinks>>();
 
 export function groupLinksOf(network: CollaborationNetwork, gi: GroupIndex): GroupLinks {
-  let links = linksCache.get(gi);
-  if (links) return links;
   const csr = network.csr;
+  let byGroups = linksCache.get(csr);
+  if (!byGroups) linksCache.set(csr, (byGroups = new WeakMap()));
+  let links = byGroups.get(gi);
+  if (links) return links;
   const G = gi.ids.length;
   const ties = new Map<number, number>();
   const shared = new Map<number, number>();
@@ -59,6 +64,6 @@ export function groupLinksOf(network: CollaborationNetwork, gi: GroupIndex): Gro
       }
     }
   }
-  linksCache.set(gi, (links = { ties, shared }));
+  byGroups.set(gi, (links = { ties, shared }));
   return links;
 }

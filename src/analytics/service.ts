@@ -147,9 +147,10 @@ export class AnalyticsService {
   }
 
   /** Suggested pairings (pairings/suggest.ts) on the cached network, with themes and materials read once per store version. */
-  async suggestPairings(request: Omit<PairingsRequest, 'existingGroups'> & { includePlanned?: boolean }): Promise<PairingsResult> {
-    const network = await this.cache.network(request.includePlanned ?? false);
-    const interests = await cachedInterests(this.store, network.csr.ids, network.includePlanned);
+  async suggestPairings(request: Omit<PairingsRequest, 'existingGroups'> & { includePlanned?: boolean; period?: NetworkPeriod | null }): Promise<PairingsResult> {
+    const period = request.period ?? null;
+    const network = await this.network(request.includePlanned ?? false, period);
+    const interests = await cachedInterests(this.store, network.csr.ids, network.includePlanned, period?.asOf ?? null);
     return suggestPairings(network, interests, { ...request, existingGroups: await this.existingGroups(network, request.between ?? []) });
   }
 

@@ -67,7 +67,7 @@ export function groupRefOf(node: GraphNode, countryCode: string | null): GroupRe
 }
 
 /** A person's names for output: `name` for English, `nameJa` for Japanese (personNameIn). */
-function personRefOf(node: GraphNode): PersonRef {
+export function personRefOf(node: GraphNode): PersonRef {
   const p = node.props;
   const fields = {
     id: node.id,

@@ -13,7 +13,7 @@ import { textWidth, useReportTextMetrics } from './textWidth';
  * SVG never asks for a web font.
  */
 export interface Chart {
-  id: 'flows' | 'stages' | 'gantt';
+  id: 'flows' | 'stages' | 'gantt' | 'yoy-ties' | 'yoy-constraint';
   title: string;
   spec: TopLevelSpec;
   /** Shown under the chart (the Gantt's legend sentence, as the report writes it). */
@@ -25,7 +25,7 @@ export const LEGEND_COLOURS = { stay: '#f5c400', postponed: '#9e9e9e', advanced:
 type Category = keyof typeof LEGEND_COLOURS;
 
 const FONT = 'sans-serif';
-const LABEL_SIZE = 11;
+export const LABEL_SIZE = 11;
 const CONFIG = {
   font: FONT,
   background: 'white',
@@ -36,9 +36,11 @@ const CONFIG = {
   header: { labelFont: FONT, titleFont: FONT },
   title: { font: FONT, anchor: 'start', fontSize: 13 },
 };
+/** The charts' shared look (the year-on-year charts use it too). */
+export const CHART_CONFIG = CONFIG;
 const MS_PER_DAY = 86_400_000;
 /** Width of the plotting area of the bar charts; the label column is added to it, measured. */
-const PLOT_WIDTH = 440;
+export const PLOT_WIDTH = 440;
 /**
  * The widest a chart may be and still show at full size in the report's 60rem column (HTML scales
  * a wider SVG down, and its text with it).

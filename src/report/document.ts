@@ -17,12 +17,21 @@ export interface ReportDocument {
   warnings: string[];
   tables: Table[];
   charts: RenderedChart[];
+  /** Year on year (yearOnYear.ts): only when the graph holds the previous fiscal year. */
+  yearOnYear: { title: string; notes: string[]; tables: Table[]; charts: RenderedChart[] } | null;
   /** The definitions of every figure shown, in the report's language (definitions.ts). */
   appendix: { title: string; definitions: Definition[] };
   footer: string;
 }
 
-export function reportDocument(report: CirculationReport, lang: Lang, tables: Table[], charts: RenderedChart[], generatedAt: string): ReportDocument {
+export function reportDocument(
+  report: CirculationReport,
+  lang: Lang,
+  tables: Table[],
+  charts: RenderedChart[],
+  generatedAt: string,
+  yearOnYear: ReportDocument['yearOnYear'] = null,
+): ReportDocument {
   const m = messages(lang);
   const p = report.period;
   const period = p.fiscalYear != null ? m.periodFiscalYear(p.fiscalYear, p.start, p.end) : m.periodRange(p.start, p.end);
@@ -38,6 +47,7 @@ export function reportDocument(report: CirculationReport, lang: Lang, tables: Ta
     warnings: report.warnings.map((w) => (report.placedRecords === 0 && w.startsWith('No visit falls in ') ? m.emptyPeriod(period) : w)),
     tables,
     charts,
+    yearOnYear,
     appendix: {
       title: m.appendix,
       definitions: reportDefinitions(lang, { period: p, groupBy: report.groupBy, includePlanned: report.includePlanned, earlyCareerStages: report.earlyCareerStages }),

@@ -11,9 +11,11 @@ const CSS = `
 body { font-family: sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #222; line-height: 1.5; }
 h1 { font-size: 1.5rem; margin-bottom: 0.25rem; } h2 { font-size: 1.15rem; margin-top: 2rem; border-bottom: 1px solid #ccc; }
 table { border-collapse: collapse; margin: 0.5rem 0; } th, td { border: 1px solid #ccc; padding: 0.25rem 0.6rem; vertical-align: top; }
-th { background: #f3f3f3; text-align: left; } td:first-child { white-space: nowrap; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
+th { background: #f3f3f3; text-align: left; } td:first-child { white-space: nowrap; } td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .notes { color: #555; font-size: 0.9rem; } .warning { background: #fff4d6; border-left: 4px solid #f5c400; padding: 0.5rem 1rem; }
 figure { margin: 1.5rem 0; } figcaption { font-size: 0.9rem; color: #444; } svg { max-width: 100%; height: auto; }
+#year-on-year td:first-child { white-space: normal; }
+h2.part { font-size: 1.3rem; margin-top: 3rem; border-bottom: 2px solid #1f6fd1; }
 footer { margin-top: 3rem; font-size: 0.8rem; color: #777; }
 #appendix { margin-top: 3rem; font-size: 0.9rem; } dt { font-weight: bold; margin-top: 0.6rem; } dd { margin: 0.1rem 0 0 1.5rem; }
 @media print { body { margin: 0 auto; } h2, dt { break-after: avoid; } section[id^="table-"], figure, dd { break-inside: avoid; } }
@@ -40,13 +42,19 @@ export function renderHtml(doc: ReportDocument): string {
   const warnings = doc.warnings.length
     ? `<div class="warning" role="alert"><strong>${escapeHtml(m.warnings)}</strong><ul>${doc.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul></div>`
     : '';
-  const charts = doc.charts
-    .map(
-      ({ chart, svg }) =>
-        // The chart's title is drawn in the SVG; the caption only adds what the chart cannot say.
-        `<figure id="chart-${chart.id}" aria-label="${escapeHtml(chart.title)}">\n${inlineSvg(svg)}\n${chart.caption ? `<figcaption>${escapeHtml(chart.caption)}</figcaption>\n` : ''}</figure>`,
-    )
-    .join('\n');
+  const figures = (charts: ReportDocument['charts']) =>
+    charts
+      .map(
+        ({ chart, svg }) =>
+          // The chart's title is drawn in the SVG; the caption only adds what the chart cannot say.
+          `<figure id="chart-${chart.id}" aria-label="${escapeHtml(chart.title)}">\n${inlineSvg(svg)}\n${chart.caption ? `<figcaption>${escapeHtml(chart.caption)}</figcaption>\n` : ''}</figure>`,
+      )
+      .join('\n');
+  const charts = figures(doc.charts);
+  const yoy = doc.yearOnYear;
+  const yearOnYear = yoy
+    ? `<section id="year-on-year">\n<h2 class="part">${escapeHtml(yoy.title)}</h2>\n<div class="notes">${yoy.notes.map((n) => `<p>${escapeHtml(n)}</p>`).join('')}</div>\n${yoy.tables.map((t) => tableHtml(t, m.none)).join('\n')}\n${figures(yoy.charts)}\n</section>`
+    : '';
   return `<!doctype html>
 <html lang="${doc.lang}">
 <head>
@@ -64,6 +72,7 @@ ${warnings}
 <main>
 ${doc.tables.map((t) => tableHtml(t, m.none)).join('\n')}
 ${charts}
+${yearOnYear}
 </main>
 <section id="appendix">
 <h2>${escapeHtml(doc.appendix.title)}</h2>

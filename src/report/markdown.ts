@@ -30,6 +30,12 @@ export function renderMarkdown(doc: ReportDocument): string {
     parts.push(`## ${chart.title}`, '', `![${chart.title}](${chartFile(chart.id)})`, '');
     if (chart.caption) parts.push(chart.caption, '');
   }
+  if (doc.yearOnYear) {
+    const yoy = doc.yearOnYear;
+    parts.push(`# ${yoy.title}`, '', yoy.notes.map((n) => `> ${n}`).join('\n>\n'), '');
+    for (const table of yoy.tables) parts.push(tableMd(table, m.none));
+    for (const { chart } of yoy.charts) parts.push(`## ${chart.title}`, '', `![${chart.title}](${chartFile(chart.id)})`, '');
+  }
   parts.push(`## ${doc.appendix.title}`, '', ...doc.appendix.definitions.map((d) => `**${cell(d.term)}.** ${d.text}\n`), '');
   parts.push('---', '', doc.footer, '');
   return parts.join('\n');

@@ -15,7 +15,8 @@ import { forEachStore } from '../support/stores';
  * As of 2024-10-01, by hand from the report (seed/source, §1-2): every tie of the report rests on
  * a visit with a host, and all but one are dated only "FY2024" (本年度), placed on 1 April 2024 —
  * so they count on 1 October, but their start could fall on either side of it: uncertain.
- * Nakanishi's stay in Germany is dated September 2024 (「9 月に…渡独」): certainly started by then.
+ * Nakanishi's stay in Germany is dated September 2024 (「PI の中西は 9 月に訪独し」): certainly started by then.
+ * Leverick's visit of April 2024 (「4月に招聘し」) names no host in Japan, so it makes no tie.
  * The Schröder lab's student is tied to Schröder by the lab (no dates: always). 12 ties, 10 uncertain.
  * As of 2024-03-31, before the report's year, only the lab tie is left.
  */

@@ -220,6 +220,36 @@ forEachStore(
       expect(iwase.score).toBeCloseTo(0.1, 12);
     });
 
+    it('as of a day: ties, constraint and shared themes as they stood then', async () => {
+      // The day before FY2024 nothing of the report had happened (its FY2024 items are placed on 1 April
+      // 2024, the April 2024 Leverick visit on 1 April too); the one tie is Schröder and his lab's student,
+      // whose membership has no dates. The student has no tie, so Herbers is still a
+      // candidate, every candidate scores the structural part alone (0.30 · 1), and the anode theme the
+      // student shares with Bieker and Murase through Herbers's visit is not known yet.
+      const AS_OF = `query($asOf: LocalDate, $fiscalYear: Int) {
+        suggestPairings(person: "person:osaka-grad-student-with-herbers", first: 100, asOf: $asOf, fiscalYear: $fiscalYear) {
+          period { asOf fiscalYear ties } candidates
+          suggestions { candidate { id } score personChange { constraintBefore constraintAfter } sharedThemes { id } } } }`;
+      type AsOf = { suggestPairings: { period: { asOf: string; fiscalYear: number | null; ties: number } | null; candidates: number; suggestions: Array<{ candidate: { id: string }; score: number; personChange: Change; sharedThemes: unknown[] }> } };
+      const before = (await api().data<AsOf>(AS_OF, { asOf: '2024-03-31' })).suggestPairings;
+      expect(before.period).toEqual({ asOf: '2024-03-31', fiscalYear: null, ties: 1 });
+      expect(before.suggestions.map((s) => s.candidate.id)).toContain('person:herbers-lukas');
+      for (const s of before.suggestions) {
+        expect(s.score).toBeCloseTo(0.3, 12);
+        expect(s.personChange).toEqual({ constraintBefore: null, constraintAfter: 1 });
+        expect(s.sharedThemes).toEqual([]);
+      }
+      // At the end of FY2024 the student has worked with Herbers: the answer of the whole graph, with its day.
+      const fy = (await api().data<AsOf>(AS_OF, { fiscalYear: 2024 })).suggestPairings;
+      expect(fy.period).toMatchObject({ asOf: '2025-03-31', fiscalYear: 2024 });
+      expect(fy.candidates).toBe(before.candidates - 1);
+      expect(fy.suggestions.slice(0, 2).map((s) => [s.candidate.id, s.score.toFixed(3)])).toEqual([
+        ['person:bieker-peter', '0.325'],
+        ['person:murase-kuniaki', '0.325'],
+      ]);
+      expect((await api().query(AS_OF, { asOf: '2024-03-31', fiscalYear: 2024 })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    });
+
     it('the README’s suggestPairings query runs as printed', async () => {
       const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
       const block = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]).find((q) => q.includes('suggestPairings'));

@@ -47,10 +47,33 @@ describe('graph export (embedded store, seed)', () => {
     ['format=pdf', 400, 'BAD_USER_INPUT'],
     ['format=gexf&id=person:nobody', 404, 'NOT_FOUND'],
     ['format=gexf&id=person:nakanishi-shuji&hops=99', 400, 'BAD_USER_INPUT'],
+    ['format=gexf&asOf=2024-10', 400, 'BAD_USER_INPUT'],
+    ['format=gexf&asOf=2024-10-01&fiscalYear=2024', 400, 'BAD_USER_INPUT'],
+    ['format=gexf&fiscalYear=FY2024', 400, 'BAD_USER_INPUT'],
   ])('answers %s with %i %s', async (query, status, code) => {
     const response = await get(query);
     expect(response.status).toBe(status);
     expect(((await response.json()) as any).errors[0].extensions.code).toBe(code);
+  });
+
+  it('takes the day: asOf and fiscalYear (docs/metrics.md, "The network as of a date")', async () => {
+    const edges = async (query: string) => ((await (await get(`format=graphology&${query}`)).json()) as { edges: Array<{ key: string }> }).edges.map((e) => e.key);
+    // Before the report's year only the Schröder lab tie exists; as of 2024-10-01 the report's twelve.
+    expect(await edges('asOf=2024-03-31')).toEqual(['person:schroder-daniel--person:schroder-lab-grad-student']);
+    expect(await edges('asOf=2024-10-01')).toHaveLength(12);
+    expect(await edges('fiscalYear=2024')).toEqual(await edges('asOf=2025-03-31'));
+  });
+
+  it('kizuna export --as-of writes the network of that day', () => {
+    const cli = join(__dirname, '..', '..', 'dist', 'cli.js');
+    if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` (npm test does)');
+    const { NEO4J_URI: _unset, ...env } = process.env;
+    const run = spawnSync(process.execPath, [cli, 'export', '--format', 'graphology', '--as-of', '2024-03-31'], { env: { ...env, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect((JSON.parse(run.stdout) as { edges: Array<{ key: string }> }).edges.map((e) => e.key)).toEqual(['person:schroder-daniel--person:schroder-lab-grad-student']);
+    const bad = spawnSync(process.execPath, [cli, 'export', '--format', 'gexf', '--as-of', '2024-10-01', '--fiscal-year', '2024'], { env: { ...env, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/asOf.*fiscalYear|not both/);
   });
 
   it('kizuna export writes the same GEXF file', () => {

@@ -1,7 +1,10 @@
+import { toDayNumber } from '../../domain/days';
 import type { PaperStatus, VisitStatus } from '../../domain/enums';
+import { parsePartialDate } from '../../domain/partialDate';
 import type { Neighbour } from '../../store/graph';
 import type { GraphStore } from '../../store/port';
 import { paperCounts, visitCounts } from '../collaborationGraph';
+import { paperStart, visitStart, type ItemStart } from '../period';
 
 /**
  * What each person works on, from the data, for the "shared themes and materials" evidence of a
@@ -17,6 +20,9 @@ import { paperCounts, visitCounts } from '../collaborationGraph';
  * Visits, papers and transfers count as ties do (visitCounts / paperCounts: planned ones only with
  * includePlanned, cancelled never). Each theme or material keeps the ids of the records it came
  * from (the theme itself for LEADS / WORKS_ON), so an answer can show why two people share it.
+ * As of a day (`asOf`), a visit, paper or transfer counts when it had started by then, placed as
+ * the network's ties are (period.ts: a visit's or transfer's stated start, a paper's year; undated
+ * ones count in no period); LEADS, WORKS_ON and a material's themes have no date and always count.
  */
 export interface PersonInterests {
   /** Theme id → sorted ids of the records that show it. */
@@ -49,8 +55,16 @@ class Collector {
   }
 }
 
-/** Reads the interests of these people: nine batched store calls. */
-export async function loadInterests(store: GraphStore, people: readonly string[], includePlanned: boolean): Promise<InterestTable> {
+/** When a visit, paper or transfer starts counting (null: undated). */
+function startOf(n: Neighbour): ItemStart | null {
+  if (n.node.label === 'Paper') return paperStart(typeof n.node.props.year === 'number' ? n.node.props.year : null);
+  const stated = n.node.props[n.node.label === 'Transfer' ? 'date' : 'start'];
+  const range = typeof stated === 'string' ? parsePartialDate(stated)?.range : undefined;
+  return range ? visitStart(range.start, range.end) : null;
+}
+
+/** Reads the interests of these people (as of a day, YYYY-MM-DD, when given): nine batched store calls. */
+export async function loadInterests(store: GraphStore, people: readonly string[], includePlanned: boolean, asOf: string | null = null): Promise<InterestTable> {
   const out = new Collector();
   const [leads, worksOn, made, hosted, authored, received] = await Promise.all([
     store.neighbours(people, 'LEADS', 'OUT'),
@@ -71,9 +85,13 @@ export async function loadInterests(store: GraphStore, people: readonly string[]
     if (list) list.push(person);
     else peopleOf.set(record, [person]);
   };
+  const day = asOf === null ? null : toDayNumber(asOf);
   const counts = (n: Neighbour) => {
     const status = String(n.node.props.status ?? '');
-    return n.node.label === 'Paper' ? paperCounts(status as PaperStatus, includePlanned) : visitCounts(status as VisitStatus, includePlanned);
+    const kept = n.node.label === 'Paper' ? paperCounts(status as PaperStatus, includePlanned) : visitCounts(status as VisitStatus, includePlanned);
+    if (!kept || day === null) return kept;
+    const start = startOf(n);
+    return start !== null && start.from <= day;
   };
   people.forEach((p, i) => {
     for (const n of [...made[i], ...hosted[i], ...authored[i], ...received[i]]) if (counts(n)) link(n.node.id, p);
@@ -112,18 +130,19 @@ export async function loadInterests(store: GraphStore, people: readonly string[]
  * Keeps the interest table until the store's version moves (like CollaborationCache), one per
  * store and includePlanned; lives as long as the store.
  */
-const caches = new WeakMap<GraphStore, { version: number; tables: Map<boolean, Promise<InterestTable>> }>();
+const caches = new WeakMap<GraphStore, { version: number; tables: Map<string, Promise<InterestTable>> }>();
 
-export async function cachedInterests(store: GraphStore, people: readonly string[], includePlanned: boolean): Promise<InterestTable> {
+export async function cachedInterests(store: GraphStore, people: readonly string[], includePlanned: boolean, asOf: string | null = null): Promise<InterestTable> {
   const version = await store.version();
   let entry = caches.get(store);
   if (!entry || entry.version !== version) caches.set(store, (entry = { version, tables: new Map() }));
-  let table = entry.tables.get(includePlanned);
+  const key = `${includePlanned}|${asOf ?? ''}`;
+  let table = entry.tables.get(key);
   if (!table) {
     const tables = entry.tables;
-    table = loadInterests(store, people, includePlanned);
-    tables.set(includePlanned, table);
-    table.catch(() => tables.delete(includePlanned));
+    table = loadInterests(store, people, includePlanned, asOf);
+    tables.set(key, table);
+    table.catch(() => tables.delete(key));
   }
   return table;
 }

@@ -113,11 +113,18 @@ function isCandidate(network: CollaborationNetwork, gi: GroupIndex, v: number, c
   return arcBetween(network.csr, v, c) < 0;
 }
 
-const LEVEL_KEYS = ['themes', 'materials'] as const;
+const INTEREST_KINDS = ['themes', 'materials'] as const;
+
+/** Theme and material ids of a person (the sets the topics part compares), kept as long as the interest table. */
+const keysOf = new WeakMap<PersonInterests, Set<string>>();
 
 function interestKeys(interests: PersonInterests): Set<string> {
-  const keys = new Set<string>();
-  for (const kind of LEVEL_KEYS) for (const id of interests[kind].keys()) keys.add(id);
+  let keys = keysOf.get(interests);
+  if (!keys) {
+    keys = new Set<string>();
+    for (const kind of INTEREST_KINDS) for (const id of interests[kind].keys()) keys.add(id);
+    keysOf.set(interests, keys);
+  }
   return keys;
 }
 
@@ -201,12 +208,7 @@ function scoreBetween(network: CollaborationNetwork, interests: InterestTable, r
     if (!e) egos.set(i, (e = egoOf(csr, i)));
     return e;
   };
-  const keys = new Map<number, Set<string>>();
-  const keysOf = (i: number) => {
-    let k = keys.get(i);
-    if (!k) keys.set(i, (k = interestKeys(interestsOf(interests, csr.ids[i]))));
-    return k;
-  };
+  const keysOfPerson = (i: number) => interestKeys(interestsOf(interests, csr.ids[i]));
   const out: ScoredCandidate[] = [];
   for (const a of side) {
     for (const b of other) {
@@ -217,7 +219,7 @@ function scoreBetween(network: CollaborationNetwork, interests: InterestTable, r
       const candidateChange = ego(b).with(a);
       const parts: ScoreParts = {
         closure: closurePart(link),
-        topics: topicOverlap(keysOf(a), keysOf(b)),
+        topics: topicOverlap(keysOfPerson(a), keysOfPerson(b)),
         // Between two groups the tie serves both people: the mean of their relative falls.
         hole: (holePart(personChange.before, personChange.after) + holePart(candidateChange.before, candidateChange.after)) / 2,
       };

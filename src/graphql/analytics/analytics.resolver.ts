@@ -39,7 +39,7 @@ import { AS_OF_DESCRIPTION, FISCAL_YEAR_DESCRIPTION, NetworkPeriodSummary } from
 
 /** `asOf` / `fiscalYear` on every network measure (docs/metrics.md, "The network as of a date"). */
 @ArgsType()
-class PeriodArgs {
+export class PeriodArgs {
   @Field(() => GraphQLLocalDate, { nullable: true, description: AS_OF_DESCRIPTION })
   asOf?: string | null;
 
@@ -200,7 +200,7 @@ export class AnalyticsResolver {
 }
 
 /** The summary of a period's network (null without a period: the whole graph). */
-async function periodSummary(ctx: Context, period: NetworkPeriod | null, includePlanned: boolean): Promise<NetworkPeriodSummary | null> {
+export async function periodSummary(ctx: Context, period: NetworkPeriod | null, includePlanned: boolean): Promise<NetworkPeriodSummary | null> {
   return period ? (await serviceOf(ctx).periodNetwork(period, includePlanned)).period : null;
 }
 

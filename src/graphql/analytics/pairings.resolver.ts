@@ -11,7 +11,8 @@ import type { Context } from '../context';
 import { Material } from '../material/material.type';
 import { Person } from '../person/person.type';
 import { Theme } from '../theme/theme.type';
-import { entities, person } from './analytics.resolver';
+import { resolveNetworkPeriod } from '../../analytics/period';
+import { entities, PeriodArgs, periodSummary, person } from './analytics.resolver';
 import { kindsOf, networkGroup, serviceOf } from './analytics.service';
 import type { CollaborationTie } from './analytics.type';
 import { PairingSuggestion, PairingSuggestions, SharedInterest, SharedNeighbour, type StructuralHoleChange } from './pairings.type';
@@ -20,7 +21,7 @@ export const DEFAULT_PAIRINGS = 10;
 export const MAX_PAIRINGS = 100;
 
 @ArgsType()
-class SuggestPairingsArgs {
+class SuggestPairingsArgs extends PeriodArgs {
   @Field(() => ID, { nullable: true, description: 'The person to suggest pairings for (typically early-career). Give this or `between`.' })
   person?: string | null;
 
@@ -84,9 +85,11 @@ export class PairingsResolver {
     }
     return ctx.memo(`suggestPairings:${JSON.stringify(args)}`, async () => {
       const service = serviceOf(ctx);
-      const result = await service.suggestPairings(args);
-      const network = await service.network(args.includePlanned);
+      const period = resolveNetworkPeriod(args);
+      const result = await service.suggestPairings({ ...args, period });
+      const network = await service.network(args.includePlanned, period);
       return {
+        period: await periodSummary(ctx, period, args.includePlanned),
         level: result.level,
         candidates: result.candidates,
         weights: { ...PAIRING_WEIGHTS },

@@ -2,6 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { GroupLevel } from '../../domain/enums';
 import { GroupLevelEnum } from '../common/enums';
 import { CollaborationTie, NetworkGroup } from './analytics.type';
+import { NetworkPeriodSummary } from './period.type';
 
 /**
  * GraphQL shapes of suggested pairings (src/analytics/pairings, docs/metrics.md "Suggested
@@ -114,6 +115,9 @@ export class PairingSuggestion {
 
 @ObjectType({ description: 'Suggested pairings, best first (ties by person then candidate id).' })
 export class PairingSuggestions {
+  @Field(() => NetworkPeriodSummary, { nullable: true, description: 'The day the network was taken on (with `asOf` / `fiscalYear`; null: the whole graph). Ties, constraint and shared themes and materials are all as of that day.' })
+  period!: NetworkPeriodSummary | null;
+
   @Field(() => GroupLevelEnum)
   level!: GroupLevel;
 

@@ -1,6 +1,7 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
-import { circulationReport, PeriodInputError, resolvePeriod } from '../../circulation/service';
+import { cachedCirculationReport } from '../../circulation/cache';
+import { PeriodInputError, resolvePeriod } from '../../circulation/service';
 import type { CirculationReport as Report } from '../../circulation/report';
 import type { GroupLevel } from '../../domain/enums';
 import { badInput } from '../../errors';
@@ -42,7 +43,7 @@ export class CirculationResolver {
       throw error;
     }
     const request = { ...resolved, groupBy: args.groupBy, includePlanned: args.includePlanned, earlyCareer: ctx.earlyCareer };
-    // Aliases of the same report are built once per request.
-    return ctx.memo(`circulation:${JSON.stringify(request)}`, () => circulationReport(ctx.store, request));
+    // Aliases of the same report are built once per request, and a report once per store version.
+    return ctx.memo(`circulation:${JSON.stringify(request)}`, () => cachedCirculationReport(ctx.store, request, ctx.baseStore));
   }
 }

@@ -1,7 +1,8 @@
 import { StoreError } from '../errors';
-import { UNAVAILABLE_MESSAGE } from './driverErrors';
+import { isPoolBusy, UNAVAILABLE_MESSAGE } from './driverErrors';
 
-const isUnavailable = (error: unknown) => error instanceof StoreError && error.kind === 'UNAVAILABLE';
+/** An outage: UNAVAILABLE, except a pool that is merely busy (driverErrors.ts isPoolBusy). */
+const isOutage = (error: unknown) => error instanceof StoreError && error.kind === 'UNAVAILABLE' && !isPoolBusy(error);
 
 /**
  * Fails fast while Neo4j is known to be down. The first UNAVAILABLE opens the circuit; from then
@@ -33,7 +34,7 @@ export class StoreBreaker {
     try {
       return await work();
     } catch (error) {
-      if (isUnavailable(error)) this.trip();
+      if (isOutage(error)) this.trip();
       throw error;
     }
   }

@@ -60,6 +60,19 @@ export function toStoreError(error: unknown): unknown {
   return error;
 }
 
+/**
+ * A pool wait that timed out while connections were active: the server answers, every connection is
+ * busy. Still UNAVAILABLE for the caller (fail rather than queue without end), but not an outage:
+ * opening the circuit breaker on it turned one slow burst at 50 clients into every request failing
+ * until the next probe. With no active connection the server is unreachable, an outage.
+ */
+export function isPoolBusy(error: unknown): boolean {
+  const cause = error instanceof StoreError ? error.cause : error;
+  const message = cause instanceof Error ? cause.message : '';
+  const active = /Connection acquisition timed out.*Active conn count = (\d+)/is.exec(message);
+  return active !== null && Number(active[1]) > 0;
+}
+
 function isUnavailable(error: unknown): boolean {
   const code = codeOf(error);
   if (code && UNAVAILABLE_CODES.has(code)) return true;

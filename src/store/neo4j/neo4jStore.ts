@@ -70,11 +70,13 @@ export class Neo4jStore implements GraphStore {
   async readTree(root: TreeRoot): Promise<TreeResult> {
     const rows = await this.executor.readRaw(treeQuery(root));
     if (root.kind === 'byId') return { kind: 'byId', node: (rows[0]?.node as TreeMap | undefined) ?? null };
-    // One row per node (cypher/tree.ts), or one row with a null node when the page is empty.
-    const fetched = rows.flatMap((row) => (row.node == null ? [] : [row.node])) as (TreeMap & { __sortKey: string | null; __id: string })[];
-    const first = Math.max(0, Math.floor(root.query.first));
+    // One row per node of the page with its position (cypher/tree.ts), or one row with a null node when it is empty.
+    const nodes = rows
+      .filter((row) => row.node != null)
+      .sort((a, b) => (a.position as number) - (b.position as number))
+      .map((row) => row.node) as (TreeMap & { __sortKey: string | null; __id: string })[];
     const total = rows[0]?.totalCount;
-    return { kind: 'page', nodes: fetched.slice(0, first), totalCount: total == null ? null : asNumber(total, 'totalCount'), hasNextPage: fetched.length > first };
+    return { kind: 'page', nodes, totalCount: total == null ? null : asNumber(total, 'totalCount'), hasNextPage: rows[0]?.hasNextPage === true };
   }
 
   async page(query: PageQuery): Promise<Page> {

@@ -1,4 +1,6 @@
 import { buildCollaborationNetwork, type CollaborationNetwork } from '../../../src/analytics/collaborationGraph';
+import { bridges } from '../../../src/analytics/bridges';
+import { brokerage } from '../../../src/analytics/brokerage';
 import { PeriodIndex } from '../../../src/analytics/periodNetwork';
 import { createRng } from '../../../src/analytics/random';
 import { placedStart } from '../../../src/circulation/placement';
@@ -79,8 +81,27 @@ describe('period views (PeriodIndex)', () => {
       expect([...view.visits.keys()].sort()).toEqual([...oracle.visits.keys()].sort());
       expect([...view.papers.keys()].sort()).toEqual([...oracle.papers.keys()].sort());
       expect(view.period.ties).toBe(oracle.csr.m);
+      // The measures read the view as they read any network: bridges (with the group-pair counts
+      // behind structural holes) and brokerage agree, after the full network filled its caches first.
+      for (const level of ['LAB', 'INSTITUTION', 'COUNTRY'] as const) {
+        bridges(full, { level, earlyCareerOnly: false });
+        expect(bridges(view, { level, earlyCareerOnly: false })).toEqual(bridges(oracle, { level, earlyCareerOnly: false }));
+        expect(brokerage(view, { level }).profiles).toEqual(brokerage(oracle, { level }).profiles);
+      }
     },
   );
+
+  it('a view whose people did not change shares their group index but not the full network’s group-pair counts', () => {
+    const plain = generateSynthetic({ people: 400, seed: 11 }).projection;
+    const whole = buildCollaborationNetwork(plain);
+    const view = new PeriodIndex(whole, plain).view({ asOf: '2023-06-30', fiscalYear: null });
+    expect(view.people).toBe(whole.people);
+    const oracle = buildCollaborationNetwork(filteredTo(plain, '2023-06-30'));
+    for (const level of ['LAB', 'INSTITUTION'] as const) {
+      bridges(whole, { level, earlyCareerOnly: false });
+      expect(bridges(view, { level, earlyCareerOnly: false })).toEqual(bridges(oracle, { level, earlyCareerOnly: false }));
+    }
+  });
 
   it('counts a tie as uncertain when none of its evidence is certain to have started by the day', () => {
     const day = '2024-06-15';

@@ -37,4 +37,20 @@ describe('StoreBreaker', () => {
     await expect(breaker.execute(() => Promise.reject(new TypeError('bug')))).rejects.toThrow('bug');
     expect(breaker.open).toBe(false);
   });
+
+  it('stays closed when the pool is only busy (connections active), opens when none could be made', async () => {
+    const breaker = new StoreBreaker(async () => undefined, 20);
+    try {
+      const waited = (active: number) =>
+        new StoreError('UNAVAILABLE', 'unavailable', {
+          cause: new Error(`Connection acquisition timed out in 5000 ms. Pool status: Active conn count = ${active}, Idle conn count = 0.`),
+        });
+      await expect(breaker.execute(() => Promise.reject(waited(100)))).rejects.toMatchObject({ kind: 'UNAVAILABLE' });
+      expect(breaker.open).toBe(false);
+      await expect(breaker.execute(() => Promise.reject(waited(0)))).rejects.toMatchObject({ kind: 'UNAVAILABLE' });
+      expect(breaker.open).toBe(true);
+    } finally {
+      breaker.stop();
+    }
+  });
 });

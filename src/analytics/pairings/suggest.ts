@@ -160,11 +160,9 @@ export function scoreCandidates(network: CollaborationNetwork, interests: Intere
   return out;
 }
 
-function byScore(a: ScoredCandidate, b: ScoredCandidate, ids: readonly string[]): number {
-  if (b.score !== a.score) return b.score - a.score;
-  const ka = ids[a.person] + ' ' + ids[a.candidate];
-  const kb = ids[b.person] + ' ' + ids[b.candidate];
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
+/** Best score first; ties by person then candidate id (CSR indices follow sorted ids, so the indices order them). */
+function byScore(a: ScoredCandidate, b: ScoredCandidate): number {
+  return b.score - a.score || a.person - b.person || a.candidate - b.candidate;
 }
 
 export function suggestPairings(network: CollaborationNetwork, interests: InterestTable, request: PairingsRequest): PairingsResult {
@@ -172,8 +170,7 @@ export function suggestPairings(network: CollaborationNetwork, interests: Intere
   const hasBetween = request.between !== undefined && request.between !== null;
   if (hasPerson === hasBetween) throw badInput('suggestPairings takes either `person` or `between` (two groups), not both and not neither', { argumentName: hasPerson ? 'between' : 'person' });
   const scored = hasPerson ? scorePerson(network, interests, request) : scoreBetween(network, interests, request);
-  const ids = network.csr.ids;
-  scored.sort((a, b) => byScore(a, b, ids));
+  scored.sort(byScore);
   const gi = groupIndexOf(network, request.level);
   return {
     level: request.level,

@@ -110,6 +110,8 @@ function planRoots(exe: ExecutionContext, root: GraphQLObjectType, cacheable: bo
  */
 interface ObjectPlan {
   typename: string;
+  /** Read by response key: the value must then be a compiled map (`__c`), never an entity a resolver hydrated. */
+  byKey: boolean;
   fields: FieldPlan[];
 }
 
@@ -159,7 +161,7 @@ function objectPlan(exe: ExecutionContext, type: GraphQLObjectType, nodes: reado
     if (!shape) return null;
     fields.push({ key, read: byKey ? key : name, shape });
   }
-  return { typename: type.name, fields };
+  return { typename: type.name, byKey, fields };
 }
 
 const FAIL = Symbol('not as graphql-js would answer');
@@ -188,6 +190,7 @@ function complete(shape: Shape, value: unknown): unknown {
     case 'object': {
       if (typeof value !== 'object') return FAIL;
       const source = value as Record<string, unknown>;
+      if (shape.plan.byKey && source.__c !== true) return FAIL;
       const out: Record<string, unknown> = {};
       for (const field of shape.plan.fields) {
         if (field.typename) out[field.key] = shape.plan.typename;

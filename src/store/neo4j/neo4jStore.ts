@@ -145,28 +145,24 @@ export class Neo4jStore implements GraphStore {
   }
 
   /**
-   * The session's commit and rollback (both bump the store version in Cypher) also forget the
-   * version this store remembers, as commitRecords does: the next bridges sees the import at once,
-   * not after VERSION_TTL_MS.
+   * Like write(): the cached store version is forgotten when an import commits or rolls back
+   * (before and after), so the next analytics call in this process sees the import at once,
+   * not after VERSION_TTL_MS (importDataset followed by bridges).
    */
   async beginImport(options: ImportOptions): Promise<ImportSession> {
     const session = await beginNeo4jImport(this.executor, options);
-    const forget = <T>(end: () => Promise<T>) => async (): Promise<T> => {
+    const forgetAround = (end: () => Promise<void>) => async () => {
       this.versionSeen = null;
       try {
-        return await end();
+        await end();
       } finally {
         this.versionSeen = null;
       }
     };
-    return {
-      mode: session.mode,
-      upsertNodes: (records) => session.upsertNodes(records),
-      replaceRels: (records) => session.replaceRels(records),
-      deleteRecords: (ids) => session.deleteRecords(ids),
-      commit: forget(() => session.commit()),
-      rollback: forget(() => session.rollback()),
-    };
+    const [commit, rollback] = [session.commit.bind(session), session.rollback.bind(session)];
+    session.commit = forgetAround(commit);
+    session.rollback = forgetAround(rollback);
+    return session;
   }
 
   /** Also rolls back an import whose process died (neo4j/importSession.ts), so a crash is repaired by the next look. */

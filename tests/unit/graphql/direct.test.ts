@@ -85,6 +85,13 @@ describe('direct execution of compiled queries', () => {
     expect(fast.errors?.length).toBe(1);
   });
 
+  it('reads by response key only what is a compiled map (never an entity a resolver built)', async () => {
+    const { store } = cannedStore(() => ({ kind: 'byId', node: { id: 'person:ada', name: 'Ada' } as never }));
+    const { fast, slow, direct: taken } = await both(store, `{ person(id: "person:ada") { id name } }`, {});
+    expect(taken).toBe(false);
+    expect(fast).toEqual(slow);
+  });
+
   it('leaves invalid ids and store errors to graphql-js, with their codes and paths', async () => {
     const { store } = cannedStore(() => {
       throw Object.assign(new Error('boom'), { code: 'ServiceUnavailable' });

@@ -32,6 +32,12 @@ export interface RecordGraph {
   graph: Graph;
   /** Created by this import (known once its node is written): it has no old relationships to remove. */
   created?: boolean;
+  /**
+   * Changed by this import (known once its node is written and compared): its stored version moves
+   * on by one, as a mutation's does, so a client holding the version it read before the import
+   * gets CONFLICT instead of silently overwriting the import (optimistic concurrency).
+   */
+  bumpVersion?: boolean;
 }
 
 export interface ImportOptions {

@@ -83,11 +83,15 @@ export async function runImport(store: GraphStore, request: ImportRequest): Prom
     const total = manifest.records;
     // Which records this import creates, by their place in the files (read in the same order each pass).
     const created = new Uint8Array(total);
+    // …and which it changes (their version moves on in the relationship pass: RecordGraph.bumpVersion).
+    const updated = new Uint8Array(total);
     let done = 0;
     await forEachBatch(files, request.batchSize, async (batch) => {
       const before = await session.upsertNodes(batch);
       before.forEach((b, i) => (created[done + i] = b === null ? 1 : 0));
-      await record(result, request, batch.map((r, i) => diffRecord(before[i], stateOf(r))));
+      const changes = batch.map((r, i) => diffRecord(before[i], stateOf(r)));
+      changes.forEach((c, i) => (updated[done + i] = c.kind === 'updated' ? 1 : 0));
+      await record(result, request, changes);
       done += batch.length;
       request.onProgress?.({ phase: 'nodes', done, total });
       killer();
@@ -95,7 +99,7 @@ export async function runImport(store: GraphStore, request: ImportRequest): Prom
     clock.lap('nodes');
     done = 0;
     await forEachBatch(files, request.batchSize, async (batch) => {
-      await session.replaceRels(batch.map((r, i) => ({ ...r, created: created[done + i] === 1 })));
+      await session.replaceRels(batch.map((r, i) => ({ ...r, created: created[done + i] === 1, bumpVersion: updated[done + i] === 1 })));
       done += batch.length;
       request.onProgress?.({ phase: 'relationships', done, total });
       killer();

@@ -1,5 +1,5 @@
 import { labelOfId, type Label } from '../../domain/ids';
-import { relKey, type GraphNode, type GraphRel } from '../graph';
+import { nodeVersion, relKey, type GraphNode, type GraphRel } from '../graph';
 import type { ImportSession, RecordGraph, ReplaceScope } from '../importSession';
 import { OWNED_RELS, withoutNulls, type RecordState } from '../records';
 import type { MemoryStore } from './memoryStore';
@@ -14,6 +14,7 @@ export class MemoryImportSession implements ImportSession {
   private readonly nodes: GraphNode[] = [];
   private readonly rels = new Map<string, GraphRel[]>();
   private readonly deletions: string[] = [];
+  private readonly bumped = new Set<string>();
   private open = true;
 
   constructor(private readonly store: MemoryStore) {}
@@ -25,7 +26,10 @@ export class MemoryImportSession implements ImportSession {
   }
 
   async replaceRels(records: readonly RecordGraph[]): Promise<void> {
-    for (const r of records) this.rels.set(r.id, r.graph.rels);
+    for (const r of records) {
+      this.rels.set(r.id, r.graph.rels);
+      if (r.bumpVersion) this.bumped.add(r.id);
+    }
   }
 
   async deleteRecords(ids: readonly string[]): Promise<RecordState[]> {
@@ -37,7 +41,12 @@ export class MemoryImportSession implements ImportSession {
     if (!this.open) return;
     this.open = false;
     // As write(graph) does: the stored version stays when the written props carry none.
-    for (const node of this.nodes) this.store.putNode({ ...node, props: withoutNulls({ version: this.store.node(node.id)?.props.version ?? null, ...node.props }) });
+    // A changed record moves on by one (RecordGraph.bumpVersion).
+    for (const node of this.nodes) {
+      const stored = this.store.node(node.id)?.props ?? null;
+      const version = stored && this.bumped.has(node.id) ? nodeVersion(stored) + 1 : (stored?.version ?? null);
+      this.store.putNode({ ...node, props: withoutNulls({ version, ...node.props }) });
+    }
     for (const [id, rels] of this.rels) {
       const keep = new Set(rels.map(relKey));
       for (const old of ownedRels(this.store, id)) if (!keep.has(relKey(old))) this.store.removeRel(old);

@@ -6,6 +6,7 @@ import { relKey, type GraphRel, type RelType } from '../graph';
 import type { ImportInProgress, ImportOptions, ImportSession, RecordGraph } from '../importSession';
 import type { RecordState } from '../records';
 import {
+  bumpVersionsQuery,
   createMarkerQuery,
   deleteMarkerQuery,
   deleteRecordsQuery,
@@ -187,6 +188,7 @@ async function replaceRelsIn(run: RunInTx, records: readonly RecordGraph[]): Pro
   }
   await writeRels(run, records.filter((r) => !r.created).flatMap((r) => r.graph.rels));
   await writeRels(run, onePerKey(records.filter((r) => r.created).flatMap((r) => r.graph.rels)), true);
+  for (const [l, group] of byLabel(records.filter((r) => r.bumpVersion), (r) => r.label)) await run(bumpVersionsQuery(l, group.map((r) => r.id)));
 }
 
 /** A record may state one relationship twice (a host listed twice); MERGE made it one, CREATE needs it once. */

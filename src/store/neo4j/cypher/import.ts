@@ -65,6 +65,12 @@ export function removeStaleRelsQueries(l: Label, rows: ReadonlyArray<{ id: strin
   return queries;
 }
 
+/** Moves the stored version of these records on by one (a record without one is at version 1: graph.ts nodeVersion). */
+export function bumpVersionsQuery(l: Label, ids: readonly string[]): CypherQuery {
+  const cypher = `UNWIND $ids AS id MATCH (n:${label(l)} {id: id}) SET n.version = coalesce(n.version, 1) + 1`;
+  return { cypher, params: { ids: [...ids] } };
+}
+
 export function deleteRecordsQuery(l: Label, ids: readonly string[]): CypherQuery {
   return { cypher: lines('UNWIND $ids AS id', `MATCH (n:${label(l)} {id: id})`, 'DETACH DELETE n'), params: { ids } };
 }

@@ -21,6 +21,14 @@ export function importFiles(store: GraphStore, files: string[], extra: Partial<I
   return runImport(store, { files, mode: 'merge', batchSize: 25, transactionLimit: 20_000, ...extra });
 }
 
+/**
+ * A snapshot without the records' versions: they count every change since a record was first
+ * written (history, not content), so two stores that reached the same graph by different routes differ in them.
+ */
+export function withoutVersions(snapshot: readonly string[]): string[] {
+  return snapshot.map((line) => line.replace(/,?"version":\d+/, ''));
+}
+
 /** The whole graph as sorted text: every node's props and every relationship with its props. */
 export async function graphSnapshot(store: GraphStore): Promise<string[]> {
   const lines: string[] = [];

@@ -7,6 +7,7 @@ import type { ImportInProgress, ImportOptions, ImportSession, RecordGraph } from
 import type { RecordState } from '../records';
 import {
   bumpVersionsQuery,
+  restoreNodesQuery,
   createMarkerQuery,
   deleteMarkerQuery,
   deleteRecordsQuery,
@@ -276,8 +277,11 @@ function undoEntry(id: string, l: Label, before: RecordState | null, allRels: bo
  */
 async function rollbackStaged(executor: Executor, importId: string): Promise<void> {
   await forEachUndoPage(executor, importId, async (entries) => {
-    const existed = entries.filter((e) => e.before).map((e) => ({ id: e.id, label: e.label, graph: { nodes: [{ id: e.id, label: e.label, props: e.before!.props }], rels: [] } }));
-    if (existed.length) await executor.writeTransaction((run) => writeNodes(run, existed));
+    const existed = entries.filter((e) => e.before).map((e) => ({ id: e.id, label: e.label, props: e.before!.props }));
+    if (!existed.length) return;
+    await executor.writeTransaction(async (run) => {
+      for (const [l, nodes] of byLabel(existed, (n) => n.label)) await run(restoreNodesQuery(l, nodes));
+    });
   });
   await forEachUndoPage(executor, importId, async (entries) => {
     const owned = entries.filter((e) => e.before && !e.allRels);

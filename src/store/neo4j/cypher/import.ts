@@ -2,7 +2,9 @@ import { int } from 'neo4j-driver';
 import { LABELS, type Label } from '../../../domain/ids';
 import type { RelType } from '../../graph';
 import type { ReplaceScope } from '../../importSession';
+import type { GraphNode } from '../../graph';
 import { OWNED_RELS } from '../../records';
+import { storedProps } from '../values';
 import { lines, type CypherQuery } from './types';
 import { label, relType } from './whitelist';
 
@@ -63,6 +65,15 @@ export function removeStaleRelsQueries(l: Label, rows: ReadonlyArray<{ id: strin
   if (owned.out.length) queries.push({ cypher: statement(`(n)-[r:${types(owned.out)}]->()`), params: { rows } });
   if (owned.in.length) queries.push({ cypher: statement(`(n)<-[r:${types(owned.in)}]-()`), params: { rows } });
   return queries;
+}
+
+/**
+ * An undo puts a node's properties back exactly as they were (a deleted one comes back), version included (absent stays
+ * absent): unlike an upsert, which keeps the stored version when the written props carry none.
+ */
+export function restoreNodesQuery(l: Label, nodes: readonly GraphNode[]): CypherQuery {
+  const cypher = lines('UNWIND $rows AS row', `MERGE (n:${label(l)} {id: row.id})`, 'SET n = row.props, n.id = row.id');
+  return { cypher, params: { rows: nodes.map((n) => ({ id: n.id, props: storedProps(n.props) })) } };
 }
 
 /** Moves the stored version of these records on by one (a record without one is at version 1: graph.ts nodeVersion). */

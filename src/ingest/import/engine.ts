@@ -71,7 +71,7 @@ export async function runImport(store: GraphStore, request: ImportRequest): Prom
   const removal = scope ? await planRemoval(store, scope, manifest, Boolean(request.cascade), request.batchSize) : NO_REMOVAL;
   clock.lap('plan');
   if (removal.problems.length) return { ...result, ok: false, problems: removal.problems };
-  const updates = removal.updates.map((u) => graphOf(u.after, u.before.version + 1));
+  const updates = removal.updates.map((u) => graphOf(u.after));
   if (request.dryRun) {
     await dryRun(store, files, manifest, removal.deletes, updates, request, result);
     return result;
@@ -164,12 +164,10 @@ async function dryRun(store: GraphStore, files: ImportFiles, manifest: ImportMan
   }
 }
 
-/** A record rewritten by a cascade, as the graph an import session writes: its version bumped, as the write path does. */
-function graphOf(record: AnyRecord, version: number): RecordGraph {
+/** A record rewritten by a cascade, as the graph an import session writes: its version moves on by one (RecordGraph.bumpVersion), as the write path's does. */
+function graphOf(record: AnyRecord): RecordGraph {
   const label = labelOfId(record.id)!;
-  const graph = recordToGraph(COLLECTION_OF_LABEL[label], record as never);
-  const nodes = graph.nodes.map((n) => (n.id === record.id ? { ...n, props: { ...n.props, version } } : n));
-  return { id: record.id, label, graph: { ...graph, nodes } };
+  return { id: record.id, label, graph: recordToGraph(COLLECTION_OF_LABEL[label], record as never), bumpVersion: true };
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

@@ -9,7 +9,7 @@ import type {
   ProjectedPerson,
   ProjectedVisit,
 } from '../projection';
-import { NODE_SECTIONS, PROJECTION_RELS, type NodeSection } from './cypher/projection';
+import { NODE_SECTIONS, PROJECTION_CODES, PROJECTION_RELS, type NodeSection } from './cypher/projection';
 import { asArray, asNullableNumber, asNullableString, asNumber, asString, compareStrings, RowShapeError } from './rows';
 
 /**
@@ -53,7 +53,7 @@ export function decodeProjectionRows(rows: readonly Record<string, unknown>[]): 
       return {
         id: people.ids[i],
         label: asString(t[2], 'person.label'),
-        careerStage: asString(t[3], 'person.careerStage') as CareerStage,
+        careerStage: decodeCode(t[3], 'person.careerStage') as CareerStage,
         placeholder: t[4] === true,
         labs: ownLabs.map((l) => labs.ids[l]),
         institutions: uniqueSorted(inst).map((k) => institutions.ids[k]),
@@ -98,8 +98,8 @@ function decodeVisits(rel: RelSectionOf, visits: NodeTable, people: NodeTable, i
     fromInstitution: idOf(institutions, from[i]) ?? '',
     toInstitution: idOf(institutions, to[i]) ?? '',
     toLab: idOf(labs, at[i]),
-    status: asString(t[2], 'visit.status') as VisitStatus,
-    scheduleChange: asString(t[3], 'visit.scheduleChange') as ScheduleChange,
+    status: decodeCode(t[2], 'visit.status') as VisitStatus,
+    scheduleChange: decodeCode(t[3], 'visit.scheduleChange') as ScheduleChange,
     start: asNullableString(t[4], 'visit.start'),
     startLatest: asNullableString(t[5], 'visit.startLatest'),
     end: asNullableString(t[6], 'visit.end'),
@@ -116,7 +116,7 @@ function decodePapers(authored: RelSection, papers: NodeTable, people: NodeTable
   return papers.tuples.map((t, i) => ({
     id: papers.ids[i],
     authors: (authors[i] ?? []).sort((a, b) => a.position - b.position || a.person - b.person).map((a) => people.ids[a.person]),
-    status: asString(t[2], 'paper.status') as PaperStatus,
+    status: decodeCode(t[2], 'paper.status') as PaperStatus,
     year: asNullableNumber(t[3], 'paper.year'),
   }));
 }
@@ -267,6 +267,14 @@ class RelSection {
 }
 
 // ---------------------------------------------------------------- small helpers
+
+/** A coded column (cypher/projection.ts): a code into PROJECTION_CODES, or a value outside the list as itself. */
+function decodeCode(value: unknown, what: string): string {
+  if (typeof value !== 'number') return asString(value, what);
+  const decoded = PROJECTION_CODES[value];
+  if (decoded === undefined) throw new RowShapeError(`${what}: unknown code ${value}`);
+  return decoded;
+}
 
 function emptyAsNull(value: unknown, what: string): string | null {
   const s = asString(value, what);

@@ -7,7 +7,7 @@ import { idsByLabel } from './cypher/whitelist';
 import { labelOfId } from '../../domain/ids';
 import type { CollaborationProjection } from '../projection';
 import { countsQuery } from './cypher/counts';
-import { circulationStatements, decodeCirculationFacts } from './cypher/circulation';
+import { circulationStatements, decodeCirculationFacts, splitFactsRow } from './cypher/circulation';
 import type { CirculationFacts, CirculationQuery } from '../../circulation/facts';
 import { bumpVersionQuery, clearQuery, versionQuery } from './cypher/meta';
 import { appendChangesQuery, changesQuery, historyQuery } from './cypher/changes';
@@ -259,15 +259,13 @@ export class Neo4jStore implements GraphStore {
   /** Circulation facts by Cypher aggregation (cypher/circulation.ts), all statements in one read snapshot. */
   async circulationFacts(query: CirculationQuery): Promise<CirculationFacts> {
     const statements = circulationStatements(query);
-    return this.executor.readTransaction(async (run) =>
-      decodeCirculationFacts({
-        flows: await run(statements.flows),
-        people: await run(statements.people),
-        ties: await run(statements.ties),
+    return this.executor.readTransaction(async (run) => {
+      return decodeCirculationFacts({
+        ...splitFactsRow(await run(statements.facts)),
         undated: await run(statements.undated),
         timeline: statements.timeline ? await run(statements.timeline) : null,
-      }),
-    );
+      });
+    });
   }
 }
 

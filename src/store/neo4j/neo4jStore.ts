@@ -70,6 +70,13 @@ export class Neo4jStore implements GraphStore {
   async readTree(root: TreeRoot): Promise<TreeResult> {
     const rows = await this.executor.readRaw(treeQuery(root));
     if (root.kind === 'byId') return { kind: 'byId', node: (rows[0]?.node as TreeMap | undefined) ?? null };
+    if (root.kind === 'byIds') {
+      // One row per node found, with its item's position (cypher/tree.ts byIdsQuery).
+      const nodes: (TreeMap | null)[] = root.items.map(() => null);
+      for (const row of rows) nodes[asNumber(row.i, 'i')] = row.node as TreeMap;
+      return { kind: 'byIds', nodes };
+    }
+    if (root.kind === 'search') return { kind: 'search', hits: rows.map((row) => ({ node: row.node as TreeMap, score: asNumber(row.score, 'score') })) };
     // One row per node of the page with its position (cypher/tree.ts), or one row with a null node when it is empty.
     const nodes = rows
       .filter((row) => row.node != null)

@@ -52,3 +52,23 @@ export type TreeResult =
   | { kind: 'byIds'; nodes: (TreeMap | null)[] }
   | { kind: 'search'; hits: { node: TreeMap; score: number }[] }
   | { kind: 'page'; nodes: (TreeMap & { __sortKey: string | null; __id: string })[]; totalCount: number | null; hasNextPage: boolean };
+
+/**
+ * A key for a tree read, for remembering identical reads within a request (graphql/requestStore.ts).
+ * Selections (TreeNode, TreeNodesByLabel) are never mutated and the compiler hands out the same
+ * object for the same operation shape, so they are keyed by identity: serialising a whole
+ * selection on every request cost more than the rest of the key. Two equal selections that are
+ * different objects only miss the sharing, never share wrongly.
+ */
+export function treeRootKey(root: TreeRoot): string {
+  return JSON.stringify(root, (key, value) => ((key === 'node' || key === 'nodes') && value !== null && typeof value === 'object' ? `#${selectionId(value)}` : value));
+}
+
+const selectionIds = new WeakMap<object, number>();
+let nextSelectionId = 0;
+
+function selectionId(selection: object): number {
+  let id = selectionIds.get(selection);
+  if (id === undefined) selectionIds.set(selection, (id = ++nextSelectionId));
+  return id;
+}

@@ -147,4 +147,16 @@ describe('direct execution of compiled queries', () => {
     expect(fast).toEqual(slow);
     expect(fast.errors?.length).toBe(1);
   });
+
+  it('falls back without a second read: the request store remembers the tree reads the direct attempt made (keyed by selection identity)', async () => {
+    const { store, calls } = cannedStore((root) =>
+      root.kind === 'search' ? { kind: 'search', hits: [{ score: 3, node: person({ __label: 'Person', stage: 'WIZARD' }) }] } : { kind: 'byIds', nodes: [person({ stage: 'WIZARD' }), null] },
+    );
+    const searched = await new TestApi(store).query(`{ search(text: "a") { node { ... on Person { stage: careerStage } } } }`);
+    expect(searched.errors?.length).toBe(1);
+    expect(calls).toHaveLength(1);
+    const byId = await new TestApi(store).query(`{ p: person(id: "person:ada") { stage: careerStage } n: node(id: "lab:x") { id } }`);
+    expect(byId.errors?.length).toBe(1);
+    expect(calls).toHaveLength(2);
+  });
 });

@@ -22,7 +22,7 @@ import { SEARCHABLE } from '../search/searchable';
 import { compileConnectionField, compileNodeField, compileObjectField, compileSearchField } from './plan';
 
 /**
- * Executes a query whose every root field is compiled (one readTree per root field) without
+ * Executes a query whose every root field is compiled (readTree; by-id roots batched into one) without
  * graphql-js's per-field execution: the root resolvers run as graphql-js would run them (same
  * arguments, info, context, so ids, limits and the request's store guards apply unchanged), and
  * their answers — maps already holding exactly the selection under its response keys — are

@@ -115,9 +115,15 @@ describe('treeQuery', () => {
     const limit = cypher.indexOf('ORDER BY score DESC, n.sortKey, n.id\nLIMIT $limit');
     expect(limit).toBeGreaterThan(0);
     expect(cypher.indexOf('COLLECT {')).toBeGreaterThan(limit);
-    expect(cypher).toContain("RETURN CASE label WHEN 'Person' THEN n {__c: true, __label: 'Person', `n`: n.`name`");
-    expect(cypher).toContain("WHEN 'Lab' THEN n {__c: true, __label: 'Lab', `id`: n.`id`, `head`: COLLECT { MATCH (n)<-[r1:HEADS]-(n1:Person)");
+    // One branch per distinct selection, the label from the column it was found under.
+    expect(cypher).toContain("RETURN CASE WHEN label IN ['Lab'] THEN n {__c: true, __label: label, `id`: n.`id`, `head`: COLLECT { MATCH (n)<-[r1:HEADS]-(n1:Person)");
+    expect(cypher).toContain(" ELSE n {__c: true, __label: label, `n`: n.`name`");
     expect(cypher).toMatch(/ END AS node, score$/);
+    // Labels asking the same share it; one selection for all needs no CASE at all.
+    const three = treeQuery({ ...root, labels: ['Person', 'Lab', 'Paper'], nodes: { Person: { ...person, typed: true }, Lab: lab, Paper: { ...lab } } }).cypher;
+    expect(three).toContain("RETURN CASE WHEN label IN ['Person'] THEN n {__c: true, __label: label, `n`: n.`name`");
+    expect(three.match(/`head`: COLLECT/g)).toHaveLength(1);
+    expect(treeQuery({ ...root, labels: ['Lab', 'Paper'], nodes: { Lab: lab, Paper: lab } }).cypher).toMatch(/\nRETURN n \{__c: true, __label: label, `id`: n.`id`, `head`: COLLECT \{[^\n]*\} AS node, score$/);
     expect(() => treeQuery({ ...root, nodes: { Person: person } })).toThrow(TypeError);
     expect(() => treeQuery({ ...root, text: ' ・ ' })).toThrow(TypeError);
     expect(() => treeQuery({ ...root, labels: ['Robot' as never], nodes: { Robot: lab } as never })).toThrow(TypeError);

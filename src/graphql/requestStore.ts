@@ -1,7 +1,6 @@
 import { bulkhead } from 'cockatiel';
 import { limitExceeded, timedOut } from '../errors';
 import type { GraphStore } from '../store/port';
-import type { TreeNode, TreeRoot } from '../store/tree';
 
 /**
  * How much of the store one operation may use. Lives in the config; one RequestStore per request.
@@ -53,7 +52,7 @@ export function requestStore(store: GraphStore, limits: ExecutionLimits, now: ()
           reads.clear();
           return guarded(method, call).finally(() => reads.clear());
         }
-        const key = method === 'readTree' ? treeReadKey(args[0] as TreeRoot) : `${method}:${JSON.stringify(args)}`;
+        const key = `${method}:${JSON.stringify(args)}`;
         let answer = reads.get(key);
         if (!answer) reads.set(key, (answer = guarded(method, call)));
         return answer;
@@ -63,20 +62,6 @@ export function requestStore(store: GraphStore, limits: ExecutionLimits, now: ()
 }
 
 const FORGET_READS = Symbol('forgetReads');
-
-/**
- * A compiled tree is made once per operation shape and handed to every request of that shape, so
- * its text is kept with it: serialising it on every read was a tenth of a small request's time.
- * Two trees with the same text still share a key, so a direct answer falling back to graphql-js
- * (graphql/compile/direct.ts) finds its read made whether or not the tree object was reused.
- */
-const treeTexts = new WeakMap<TreeNode, string>();
-
-function treeReadKey(root: TreeRoot): string {
-  let text = treeTexts.get(root.node);
-  if (text === undefined) treeTexts.set(root.node, (text = JSON.stringify(root.node)));
-  return `readTree:${text}:${JSON.stringify({ ...root, node: null })}`;
-}
 
 /**
  * Drops the reads a request store remembers, after a write made past it (importDataset runs on the

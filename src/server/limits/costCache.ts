@@ -30,7 +30,8 @@ interface DocumentCosts {
 /** Costs kept per document: distinct `first` values × operations; past this the map starts over (a client varying `first` cannot grow it). */
 const MAX_COSTS_PER_DOCUMENT = 64;
 
-const byDocument = new WeakMap<DocumentNode, DocumentCosts>();
+/** Per schema (one per server), then per parsed document. */
+const bySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, DocumentCosts>>();
 
 export function cachedQueryCost(
   schema: GraphQLSchema,
@@ -40,6 +41,8 @@ export function cachedQueryCost(
   /** The costing itself (a parameter so tests can count the walks). */
   compute: typeof queryCost = queryCost,
 ): number {
+  let byDocument = bySchema.get(schema);
+  if (!byDocument) bySchema.set(schema, (byDocument = new WeakMap()));
   let entry = byDocument.get(document);
   if (!entry) byDocument.set(document, (entry = { costVariables: costVariables(document), costs: new Map() }));
   const key = costKey(schema, operation, variables, entry.costVariables);

@@ -10,7 +10,7 @@ import type { ImportProblem } from './problems';
 import { openImportFiles, sourceNames, type ImportInput } from './readers';
 import { COLLECTION_OF_LABEL, COLLECTION_LABEL, type Collection } from './records';
 import { planRemoval, type RemovalPlan } from './removal';
-import { NdjsonSpool } from './spool';
+import { NdjsonSpool, prefetched } from './spool';
 import type { AnyRecord } from '../../write/records';
 
 export interface ImportRequest {
@@ -111,7 +111,7 @@ async function importFromSpool(store: GraphStore, request: ImportRequest, spool:
     // …and which it changes (their version moves on in the relationship pass: RecordGraph.bumpVersion).
     const updated = new Uint8Array(total);
     let done = 0;
-    for await (const batch of spool.batches(request.batchSize)) {
+    for await (const batch of prefetched(spool.batches(request.batchSize))) {
       let changes: RecordChange[] = [];
       await session.upsertNodes(batch, (before) => log((changes = batch.map((r, i) => (before[i] === null ? createdChange(r) : diffRecord(before[i], stateOf(r)))))));
       changes.forEach((c, i) => {
@@ -125,7 +125,7 @@ async function importFromSpool(store: GraphStore, request: ImportRequest, spool:
     }
     clock.lap('nodes');
     done = 0;
-    for await (const batch of spool.batches(request.batchSize)) {
+    for await (const batch of prefetched(spool.batches(request.batchSize))) {
       await session.replaceRels(batch.map((r, i) => ({ ...r, created: created[done + i] === 1, bumpVersion: updated[done + i] === 1 })));
       done += batch.length;
       request.onProgress?.({ phase: 'relationships', done, total });
@@ -211,7 +211,7 @@ const NO_REMOVAL: RemovalPlan = { deletes: [], updates: [], problems: [] };
 
 async function dryRun(store: GraphStore, spool: NdjsonSpool<RecordGraph>, manifest: ImportManifest, deletes: readonly string[], updates: readonly RecordGraph[], request: ImportRequest, result: ImportResult): Promise<void> {
   let done = 0;
-  for await (const batch of spool.batches(request.batchSize)) {
+  for await (const batch of prefetched(spool.batches(request.batchSize))) {
     const before = await store.recordStates(batch.map((r) => r.id));
     await record(result, request, batch.map((r, i) => diffRecord(before[i], stateOf(r))));
     done += batch.length;

@@ -74,3 +74,21 @@ export class NdjsonSpool<T> {
     return { dir, file, out: createWriteStream(file, { fd: openSync(file, 'w') }) };
   }
 }
+
+/**
+ * The items of `source`, asking for the next one as soon as the current one is handed out: while
+ * the import waits for Neo4j to write a batch, the next batch is read and parsed from the spool
+ * (at most one ahead, so memory stays at two batches).
+ */
+export async function* prefetched<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  const it = source[Symbol.asyncIterator]();
+  let next = it.next();
+  for (;;) {
+    const current = await next;
+    if (current.done) return;
+    next = it.next();
+    // Seen here if the consumer stops early; awaited (and thrown) above otherwise.
+    next.catch(() => undefined);
+    yield current.value;
+  }
+}

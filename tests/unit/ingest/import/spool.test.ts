@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { NdjsonSpool } from '../../../../src/ingest/import/spool';
+import { NdjsonSpool, prefetched } from '../../../../src/ingest/import/spool';
 
 interface Item {
   id: string;
@@ -47,5 +47,28 @@ describe('NdjsonSpool closed unread', () => {
     spool.close();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(existsSync(folder)).toBe(false);
+  });
+});
+
+describe('prefetched', () => {
+  it('gives every item in order, reading one ahead of the consumer', async () => {
+    const asked: number[] = [];
+    async function* source() {
+      for (let i = 0; i < 4; i++) {
+        asked.push(i);
+        yield i;
+      }
+    }
+    const seen: Array<[number, number[]]> = [];
+    for await (const item of prefetched(source())) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      seen.push([item, [...asked]]);
+    }
+    expect(seen).toEqual([
+      [0, [0, 1]],
+      [1, [0, 1, 2]],
+      [2, [0, 1, 2, 3]],
+      [3, [0, 1, 2, 3]],
+    ]);
   });
 });

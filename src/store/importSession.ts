@@ -57,6 +57,12 @@ export interface RecordGraph {
    * gets CONFLICT instead of silently overwriting the import (optimistic concurrency).
    */
   bumpVersion?: boolean;
+  /**
+   * Every endpoint of its relationships exists once the batch's nodes are written (written by an
+   * earlier batch, by this one, or already stored): if upsertNodes finds the record new, it writes
+   * its relationships too, in the batch's transaction (CREATE), and replaceRels need not see it.
+   */
+  relsWithNode?: boolean;
 }
 
 export interface ImportOptions {

@@ -110,13 +110,19 @@ async function importFromSpool(store: GraphStore, request: ImportRequest, spool:
     const created = new Uint8Array(total);
     // …and which it changes (their version moves on in the relationship pass: RecordGraph.bumpVersion).
     const updated = new Uint8Array(total);
+    // …and which of those got their relationships with their node (none left for the relationship pass).
+    const relsDone = new Uint8Array(total);
+    const written = writtenBy(manifest);
     let done = 0;
     for await (const batch of prefetched(spool.batches(request.batchSize))) {
       let changes: RecordChange[] = [];
-      await session.upsertNodes(batch, (before) => log((changes = batch.map((r, i) => (before[i] === null ? createdChange(r) : diffRecord(before[i], stateOf(r)))))));
+      const last = batch[batch.length - 1].id;
+      const marked = batch.map((r) => ({ ...r, relsWithNode: r.graph.rels.every((rel) => written(rel.from, last) && written(rel.to, last)) }));
+      await session.upsertNodes(marked, (before) => log((changes = batch.map((r, i) => (before[i] === null ? createdChange(r) : diffRecord(before[i], stateOf(r)))))));
       changes.forEach((c, i) => {
         created[done + i] = c.kind === 'created' ? 1 : 0;
         updated[done + i] = c.kind === 'updated' ? 1 : 0;
+        relsDone[done + i] = c.kind === 'created' && marked[i].relsWithNode ? 1 : 0;
       });
       await record(result, request, changes);
       done += batch.length;
@@ -125,11 +131,15 @@ async function importFromSpool(store: GraphStore, request: ImportRequest, spool:
     }
     clock.lap('nodes');
     done = 0;
-    for await (const batch of prefetched(spool.batches(request.batchSize))) {
-      await session.replaceRels(batch.map((r, i) => ({ ...r, created: created[done + i] === 1, bumpVersion: updated[done + i] === 1 })));
-      done += batch.length;
-      request.onProgress?.({ phase: 'relationships', done, total });
-      killer();
+    // Skipped when every record got its relationships with its node (a new import in reference order).
+    if (relsDone.some((d) => d === 0)) {
+      for await (const batch of prefetched(spool.batches(request.batchSize))) {
+        const pending = batch.map((r, i) => ({ ...r, created: created[done + i] === 1, bumpVersion: updated[done + i] === 1 })).filter((_, i) => relsDone[done + i] === 0);
+        if (pending.length) await session.replaceRels(pending);
+        done += batch.length;
+        request.onProgress?.({ phase: 'relationships', done, total });
+        killer();
+      }
     }
     clock.lap('relationships');
     for (const batch of chunks(updates, request.batchSize)) {
@@ -159,6 +169,22 @@ async function importFromSpool(store: GraphStore, request: ImportRequest, spool:
   }
   if (request.actor) result.logged = Object.values(result.summary).reduce((n, c) => n + c.created + c.updated + c.deleted, 0);
   return result;
+}
+
+/**
+ * Whether a record's node is written once the batch ending with record `last` is: it comes no
+ * later in the import (the spool keeps the files' order, and the id index each record's file and
+ * line), or it is not in the import at all (then the store holds it: check.ts resolved every
+ * reference). A place without a line (0) is only known to be earlier by its file.
+ */
+function writtenBy(manifest: ImportManifest): (id: string, last: string) => boolean {
+  return (id, last) => {
+    const place = manifest.ids.placeOf(id);
+    if (!place) return true;
+    const end = manifest.ids.placeOf(last)!;
+    if (place.file !== end.file) return place.file < end.file;
+    return place.line > 0 && end.line > 0 && place.line <= end.line;
+  };
 }
 
 /**

@@ -25,7 +25,10 @@ export class MemoryImportSession implements ImportSession {
 
   async upsertNodes(records: readonly RecordGraph[], log?: ChangeLog): Promise<(RecordState | null)[]> {
     const before = memoryRecordStates(this.store, records.map((r) => r.id), false);
-    for (const r of records) this.nodes.push(...r.graph.nodes);
+    records.forEach((r, i) => {
+      this.nodes.push(...r.graph.nodes);
+      if (r.relsWithNode && before[i] === null) this.rels.set(r.id, r.graph.rels);
+    });
     if (log) this.changes.push(...log(before));
     return before;
   }

@@ -117,6 +117,7 @@ class TransactionImport extends Neo4jImport {
   async upsertNodes(records: readonly RecordGraph[], log?: ChangeLog) {
     const before = await this.statesBefore(this.tx.run, records);
     await writeNodes(this.tx.run, records, before);
+    await writeRelsWithNodes(this.tx.run, records, before);
     await appendLog(this.tx.run, before, log);
     return before;
   }
@@ -159,6 +160,7 @@ class StagedImport extends Neo4jImport {
       const entries = records.flatMap((r, i) => (before[i] ? [undoEntry(r.id, r.label, before[i], false)] : []));
       await run(writeUndoQuery(this.importId, seq, JSON.stringify(entries), created));
       await writeNodes(run, records, before);
+      await writeRelsWithNodes(run, records, before);
       await appendLog(run, before, log);
       return before;
     });
@@ -224,6 +226,12 @@ async function replaceRelsIn(run: RunInTx, records: readonly RecordGraph[]): Pro
   await writeRels(run, records.filter((r) => !r.created).flatMap((r) => r.graph.rels));
   await writeRels(run, onePerKey(records.filter((r) => r.created).flatMap((r) => r.graph.rels)), true);
   for (const [l, group] of byLabel(records.filter((r) => r.bumpVersion), (r) => r.label)) await run(bumpVersionsQuery(l, group.map((r) => r.id)));
+}
+
+/** The relationships of the records this batch created whose endpoints all exist by now (RecordGraph.relsWithNode). */
+async function writeRelsWithNodes(run: RunInTx, records: readonly RecordGraph[], before: ReadonlyArray<RecordState | null>): Promise<void> {
+  const rels = records.filter((r, i) => r.relsWithNode && before[i] === null).flatMap((r) => r.graph.rels);
+  if (rels.length) await writeRels(run, onePerKey(rels), true);
 }
 
 /** A record may state one relationship twice (a host listed twice); MERGE made it one, CREATE needs it once. */

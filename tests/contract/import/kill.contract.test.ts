@@ -82,6 +82,25 @@ const BATCH = 10;
     }
   });
 
+  it('a staged import into an empty store killed while writing nodes (new records get their relationships with them): nothing stays', async () => {
+    await store.clear();
+    const { signal } = await runSeedReset(baseFile, { KIZUNA_IMPORT_TRANSACTION_LIMIT: '0', KIZUNA_TEST_IMPORT_KILL_AFTER_BATCH: '3' });
+    expect(signal).toBe('SIGKILL');
+    const written = await count('MATCH (p:Person)-[r]-() RETURN count(r) AS n');
+    expect(written).toBeGreaterThan(0);
+    expect((await rawState()).pendingChanges).toBeGreaterThan(0);
+    const { createNeo4jStore } = await import('../../../src/store/neo4j');
+    const reopened = await createNeo4jStore(config!);
+    try {
+      expect(await graphSnapshot(reopened)).toEqual([]);
+      expect(await logged(reopened)).toBe(0);
+    } finally {
+      await reopened.close();
+      await store.clear();
+      await importFiles(store, [baseFile]);
+    }
+  });
+
   it.each([
     ['staged', 0],
     ['one transaction', 1_000_000],
@@ -138,6 +157,16 @@ const BATCH = 10;
       child.stderr.on('data', (c) => (output += c));
       child.on('exit', (code, signal) => resolve({ code, signal, output }));
     });
+  }
+
+  async function count(cypher: string): Promise<number> {
+    const driver = neo4j.driver(config!.uri, neo4j.auth.basic(config!.user, config!.password));
+    try {
+      const { records } = await driver.executeQuery(cypher, {}, { database: config!.database });
+      return Number(records[0].get('n'));
+    } finally {
+      await driver.close();
+    }
   }
 
   /** Looks at the database directly, without the store (whose opening would recover). */

@@ -25,7 +25,7 @@ import { planWrite, type WritePlan } from './cypher/write';
 import type { Executor, Row, RunInTx } from './executor';
 import type { ImportOptions, ImportSession, ReplaceScope, StoreStatus } from '../importSession';
 import type { RecordState } from '../records';
-import { isEmptyQuery, recordIdsQuery } from './cypher/import';
+import { isEmptyQuery, recordIdsQuery, stagedImportIdQuery } from './cypher/import';
 import { beginNeo4jImport, readStates, recoverDeadImport } from './importSession';
 import { readBetweenVersions } from './betweenVersions';
 import { decodeProjectionRows } from './projectionRows';
@@ -71,6 +71,13 @@ export class Neo4jStore implements GraphStore {
   async readTree(root: TreeRoot): Promise<TreeResult> {
     const rows = await this.executor.readRaw(treeQuery(root));
     if (root.kind === 'byId') return { kind: 'byId', node: (rows[0]?.node as TreeMap | undefined) ?? null };
+    if (root.kind === 'byIds') {
+      // One row per node found, with its item's position (cypher/tree.ts byIdsQuery).
+      const nodes: (TreeMap | null)[] = root.items.map(() => null);
+      for (const row of rows) nodes[asNumber(row.i, 'i')] = row.node as TreeMap;
+      return { kind: 'byIds', nodes };
+    }
+    if (root.kind === 'search') return { kind: 'search', hits: rows.map((row) => ({ node: row.node as TreeMap, score: asNumber(row.score, 'score') })) };
     // One row per node of the page with its position (cypher/tree.ts), or one row with a null node when it is empty.
     const nodes = rows
       .filter((row) => row.node != null)
@@ -211,13 +218,30 @@ export class Neo4jStore implements GraphStore {
 
   async historyOf(recordIds: readonly string[], first: number): Promise<ChangePage[]> {
     if (recordIds.length === 0) return [];
-    const rows = await this.executor.read(historyQuery(recordIds, first));
+    const rows = await this.withoutPendingImport((hidden) => this.executor.read(historyQuery(recordIds, first, hidden)));
     return orderByKeys(recordIds, rows, (row) => String(row.id)).map((row) => decodeChangePage(row ?? { totalCount: 0, page: [] }, first));
   }
 
   async changes(query: ChangeQuery): Promise<ChangePage> {
-    const [row] = await this.executor.read(changesQuery(query));
+    const [row] = await this.withoutPendingImport((hidden) => this.executor.read(changesQuery(query, hidden)));
     return decodeChangePage(row, query.first);
+  }
+
+  /**
+   * Reads the change log without the entries of a staged import still running (they become part of
+   * the log when its marker goes: neo4j/importSession.ts). The marker is looked at before and after
+   * the read: an import that started in between is read again without its entries; one that
+   * committed in between at worst shows its entries on the next read.
+   */
+  private async withoutPendingImport<T>(read: (hiddenBatch: string | null) => Promise<T>): Promise<T> {
+    const pending = async () => ((await this.executor.read(stagedImportIdQuery()))[0]?.importId as string | null | undefined) ?? null;
+    let hidden = await pending();
+    for (;;) {
+      const value = await read(hidden);
+      const now = await pending();
+      if (now === null || now === hidden) return value;
+      hidden = now;
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 import { bulkhead } from 'cockatiel';
 import { limitExceeded, timedOut } from '../errors';
 import type { GraphStore } from '../store/port';
+import { treeRootKey, type TreeRoot } from '../store/tree';
 
 /**
  * How much of the store one operation may use. Lives in the config; one RequestStore per request.
@@ -52,7 +53,7 @@ export function requestStore(store: GraphStore, limits: ExecutionLimits, now: ()
           reads.clear();
           return guarded(method, call).finally(() => reads.clear());
         }
-        const key = `${method}:${JSON.stringify(args)}`;
+        const key = method === 'readTree' ? `readTree:${treeRootKey(args[0] as TreeRoot)}` : `${method}:${JSON.stringify(args)}`;
         let answer = reads.get(key);
         if (!answer) reads.set(key, (answer = guarded(method, call)));
         return answer;

@@ -22,15 +22,53 @@ export type TreeField =
 
 export interface TreeNode {
   fields: readonly TreeField[];
+  /**
+   * The map also carries `__label` (the node's label): set for a selection on an interface (Node,
+   * a search hit's node), whose type is known only per node and whose resolveType reads it.
+   */
+  typed?: boolean;
 }
+
+/** A selection on an interface: one TreeNode per label it may meet (a label left out cannot be read this way). */
+export type TreeNodesByLabel = Partial<Record<Label, TreeNode>>;
 
 export type TreeRoot =
   | { kind: 'byId'; label: Label; id: string; node: TreeNode; earlyCareerStages: readonly string[] }
-  | { kind: 'page'; query: PageQuery; countTotal: boolean; node: TreeNode; earlyCareerStages: readonly string[] };
+  /** Several by-id roots of one request (person(id), node(id)…, each with its own selection) in one read. */
+  | { kind: 'byIds'; items: readonly { label: Label; id: string; node: TreeNode }[]; earlyCareerStages: readonly string[] }
+  | { kind: 'page'; query: PageQuery; countTotal: boolean; node: TreeNode; earlyCareerStages: readonly string[] }
+  /**
+   * GraphStore.search's hits (same matching, scores and order) with each node read as the selection
+   * of its label asks; `labels` says where to search, `nodes` how to read each (every label of `labels` has one).
+   */
+  | { kind: 'search'; text: string; first: number; labels: readonly Label[]; nodes: TreeNodesByLabel; earlyCareerStages: readonly string[] };
 
 /** A node as read: its response keys, plus `__c`; a page's nodes also carry `__sortKey` and `__id` for cursors. */
 export type TreeMap = Record<string, unknown> & { __c: true };
 
 export type TreeResult =
   | { kind: 'byId'; node: TreeMap | null }
+  /** In the order of the root's items; null where no node has that id. */
+  | { kind: 'byIds'; nodes: (TreeMap | null)[] }
+  | { kind: 'search'; hits: { node: TreeMap; score: number }[] }
   | { kind: 'page'; nodes: (TreeMap & { __sortKey: string | null; __id: string })[]; totalCount: number | null; hasNextPage: boolean };
+
+/**
+ * A key for a tree read, for remembering identical reads within a request (graphql/requestStore.ts).
+ * Selections (TreeNode, TreeNodesByLabel) are never mutated and the compiler hands out the same
+ * object for the same operation shape, so they are keyed by identity: serialising a whole
+ * selection on every request cost more than the rest of the key. Two equal selections that are
+ * different objects only miss the sharing, never share wrongly.
+ */
+export function treeRootKey(root: TreeRoot): string {
+  return JSON.stringify(root, (key, value) => ((key === 'node' || key === 'nodes') && value !== null && typeof value === 'object' ? `#${selectionId(value)}` : value));
+}
+
+const selectionIds = new WeakMap<object, number>();
+let nextSelectionId = 0;
+
+function selectionId(selection: object): number {
+  let id = selectionIds.get(selection);
+  if (id === undefined) selectionIds.set(selection, (id = ++nextSelectionId));
+  return id;
+}

@@ -5,7 +5,9 @@ import {
   type GraphQLField,
   type GraphQLObjectType,
   type GraphQLOutputType,
+  type GraphQLResolveInfo,
   type GraphQLSchema,
+  isAbstractType,
   isLeafType,
   isListType,
   isNonNullType,
@@ -15,10 +17,12 @@ import { collectFields, collectSubfields } from 'graphql/execution/collectFields
 import { buildExecutionContext, buildResolveInfo, type ExecutionContext, getFieldDef } from 'graphql/execution/execute';
 import type { Context } from '../context';
 import { KEYED_TYPES } from './resolvers';
-import { compileConnectionField, compileObjectField } from './plan';
+import { labelOfId } from '../../domain/ids';
+import { SEARCHABLE } from '../search/searchable';
+import { compileConnectionField, compileNodeField, compileObjectField, compileSearchField } from './plan';
 
 /**
- * Executes a query whose every root field is compiled (one readTree per root field) without
+ * Executes a query whose every root field is compiled (readTree; by-id roots batched into one) without
  * graphql-js's per-field execution: the root resolvers run as graphql-js would run them (same
  * arguments, info, context, so ids, limits and the request's store guards apply unchanged), and
  * their answers — maps already holding exactly the selection under its response keys — are
@@ -54,7 +58,7 @@ export async function executeCompiled(request: {
   if (!roots) return null;
   let answers: unknown[];
   try {
-    answers = await Promise.all(roots.map((r) => (r.kind === 'typename' ? root.name : r.field.resolve!(exe.rootValue, getArgumentValues(r.field, r.nodes[0], exe.variableValues), context, r.info))));
+    answers = await Promise.all(roots.map((r) => (r.kind === 'typename' ? root.name : r.field.resolve!(exe.rootValue, r.args, context, r.info))));
   } catch {
     return null;
   }
@@ -71,13 +75,25 @@ export async function executeCompiled(request: {
   return data;
 }
 
-/** Root fields whose resolvers compile their whole selection (compile/resolvers.ts compiledById, connectionOf). */
-const COMPILED_ROOTS = new Set(['person', 'lab', 'institution', 'visit', 'people', 'visits', 'institutions', 'labs', 'papers', 'materials']);
+/** Root fields whose resolvers compile their whole selection (compile/resolvers.ts compiledById, compiledNode, compiledSearch, connectionOf). */
+const COMPILED_ROOTS = new Set(['person', 'lab', 'institution', 'visit', 'people', 'visits', 'institutions', 'labs', 'papers', 'materials', 'node', 'search']);
 const BY_ID_ROOTS = new Set(['person', 'lab', 'institution', 'visit']);
+
+/** Whether the root field's resolver takes the compiled path for these arguments (the same checks, cached per shape). */
+function compilesRoot(name: string, info: GraphQLResolveInfo, args: Record<string, unknown>): boolean {
+  if (BY_ID_ROOTS.has(name)) return compileObjectField(info) !== null;
+  if (name === 'node') {
+    // An id of no known label is the resolver's BAD_USER_INPUT, reported by graphql-js.
+    const label = typeof args.id === 'string' ? labelOfId(args.id) : null;
+    return label !== null && compileNodeField(info, label) !== null;
+  }
+  if (name === 'search') return compileSearchField(info, SEARCHABLE) !== null;
+  return compileConnectionField(info) !== null;
+}
 
 type RootPlan =
   | { kind: 'typename'; key: string }
-  | { kind: 'field'; key: string; field: GraphQLField<unknown, unknown>; nodes: readonly FieldNode[]; info: ReturnType<typeof buildResolveInfo>; plan: Shape };
+  | { kind: 'field'; key: string; field: GraphQLField<unknown, unknown>; args: Record<string, unknown>; info: GraphQLResolveInfo; plan: Shape };
 
 function planRoots(exe: ExecutionContext, root: GraphQLObjectType, cacheable: boolean): RootPlan[] | null {
   const fields = collectFields(exe.schema, exe.fragments, exe.variableValues, root, exe.operation.selectionSet);
@@ -92,12 +108,16 @@ function planRoots(exe: ExecutionContext, root: GraphQLObjectType, cacheable: bo
     const field = getFieldDef(exe.schema, root, nodes[0]);
     if (!field?.resolve) return null;
     const info = buildResolveInfo(exe, field, nodes, root, { prev: undefined, key, typename: root.name });
-    // The resolver takes the compiled path exactly when these succeed (both cached per shape).
-    const compiled = BY_ID_ROOTS.has(name) ? compileObjectField(info) : compileConnectionField(info);
-    if (!compiled) return null;
+    let args: Record<string, unknown>;
+    try {
+      args = getArgumentValues(field, nodes[0], exe.variableValues);
+    } catch {
+      return null; // graphql-js reports it
+    }
+    if (!compilesRoot(name, info, args)) return null;
     const plan = rootPlan(exe, field, nodes, cacheable);
     if (!plan) return null;
-    out.push({ kind: 'field', key, field, nodes, info, plan });
+    out.push({ kind: 'field', key, field, args, info, plan });
   }
   return out;
 }
@@ -120,7 +140,9 @@ type FieldPlan = { key: string; typename: true } | { key: string; typename?: fal
 type Shape =
   | { nonNull: boolean; kind: 'list'; of: Shape }
   | { nonNull: boolean; kind: 'leaf'; serialize: (value: unknown) => unknown }
-  | { nonNull: boolean; kind: 'object'; plan: ObjectPlan };
+  | { nonNull: boolean; kind: 'object'; plan: ObjectPlan }
+  /** An interface (Node): a compiled map says its label (`__label`, the object type of the same name), which picks the plan. */
+  | { nonNull: boolean; kind: 'abstract'; plans: ReadonlyMap<string, ObjectPlan> };
 
 const plans = new WeakMap<FieldNode, Shape | null>();
 
@@ -140,15 +162,29 @@ function shapeOf(exe: ExecutionContext, type: GraphQLOutputType, nodes: readonly
     return of && { nonNull, kind: 'list', of };
   }
   if (isLeafType(inner)) return { nonNull, kind: 'leaf', serialize: (value) => inner.serialize(value) };
-  if (!isObjectType(inner)) return null; // interfaces and unions are never compiled
+  if (isAbstractType(inner)) {
+    // One plan per compiled type that can stand here; a map of any other label is left to graphql-js.
+    const plans = new Map<string, ObjectPlan>();
+    for (const type of exe.schema.getPossibleTypes(inner)) {
+      const plan = KEYED_TYPES.has(type.name) ? objectPlan(exe, type, nodes) : null;
+      if (plan) plans.set(type.name, plan);
+    }
+    return { nonNull, kind: 'abstract', plans };
+  }
+  if (!isObjectType(inner)) return null;
   const plan = objectPlan(exe, inner, nodes);
   return plan && { nonNull, kind: 'object', plan };
+}
+
+/** Object types answered as plain objects built by the resolvers (connections, edges, page info, search hits), read by field name. */
+function isPlainType(name: string): boolean {
+  return /(Connection|Edge)$/.test(name) || name === 'PageInfo' || name === 'SearchHit';
 }
 
 function objectPlan(exe: ExecutionContext, type: GraphQLObjectType, nodes: readonly FieldNode[]): ObjectPlan | null {
   const byKey = KEYED_TYPES.has(type.name);
   // Only the compiled maps and the plain connection objects around them are known to hold their answers as plain properties.
-  if (!byKey && !/(Connection|Edge)$/.test(type.name) && type.name !== 'PageInfo') return null;
+  if (!byKey && !isPlainType(type.name)) return null;
   const fields: FieldPlan[] = [];
   for (const [key, fieldNodes] of collectSubfields(exe.schema, exe.fragments, exe.variableValues, type, nodes)) {
     const name = fieldNodes[0].name.value;
@@ -187,20 +223,26 @@ function complete(shape: Shape, value: unknown): unknown {
       }
       return out;
     }
-    case 'object': {
-      if (typeof value !== 'object') return FAIL;
+    case 'object':
+      return typeof value === 'object' ? completeObject(shape.plan, value as Record<string, unknown>) : FAIL;
+    case 'abstract': {
       const source = value as Record<string, unknown>;
-      if (shape.plan.byKey && source.__c !== true) return FAIL;
-      const out: Record<string, unknown> = {};
-      for (const field of shape.plan.fields) {
-        if (field.typename) out[field.key] = shape.plan.typename;
-        else {
-          const item = complete(field.shape, source[field.read]);
-          if (item === FAIL) return FAIL;
-          out[field.key] = item;
-        }
-      }
-      return out;
+      const plan = typeof source.__label === 'string' ? shape.plans.get(source.__label) : undefined;
+      return plan ? completeObject(plan, source) : FAIL;
     }
   }
+}
+
+function completeObject(plan: ObjectPlan, source: Record<string, unknown>): unknown {
+  if (plan.byKey && source.__c !== true) return FAIL;
+  const out: Record<string, unknown> = {};
+  for (const field of plan.fields) {
+    if (field.typename) out[field.key] = plan.typename;
+    else {
+      const item = complete(field.shape, source[field.read]);
+      if (item === FAIL) return FAIL;
+      out[field.key] = item;
+    }
+  }
+  return out;
 }

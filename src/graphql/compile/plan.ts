@@ -11,7 +11,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Label } from '../../domain/ids';
-import type { TreeField, TreeNode } from '../../store/tree';
+import type { TreeField, TreeNode, TreeNodesByLabel } from '../../store/tree';
 import { COMPILED_TYPES, COMPUTED, type EdgeSpec, isEdgeSpec, RELATIONS } from './model';
 
 /**
@@ -27,11 +27,29 @@ interface Walk {
   variableDependent: boolean;
 }
 
-const cache = new WeakMap<FieldNode, { node: TreeNode | null }>();
+/** Compiled selections per root field node and variant (object, connection, node:<Label>, search). */
+const cache = new WeakMap<FieldNode, Map<string, { value: unknown }>>();
 
 /** The selection of an object-typed root field (person(id), lab(id)…) as a TreeNode. */
 export function compileObjectField(info: GraphQLResolveInfo): TreeNode | null {
-  return cached(info, (walk) => compileNode(walk, objectType(info, getNamedType(info.returnType).name), selectionSets(info.fieldNodes)));
+  return cached(info, 'object', (walk) => compileNode(walk, objectType(info, getNamedType(info.returnType).name), selectionSets(info.fieldNodes)));
+}
+
+/**
+ * The selection of a root field of interface type (node(id)) for a node of a known label (the id
+ * says it): fragments on other types drop out, and the map carries its label for resolveType.
+ */
+export function compileNodeField(info: GraphQLResolveInfo, label: Label): TreeNode | null {
+  return cached(info, `node:${label}`, (walk) => compileNode(walk, objectType(info, label), selectionSets(info.fieldNodes), true));
+}
+
+/**
+ * The node selection of a search root field (`[SearchHit!]!`) for each label it may find, or null
+ * when some label's selection does not compile or the hits are asked for something besides one
+ * `node` (under one response key), `score` and `__typename`.
+ */
+export function compileSearchField(info: GraphQLResolveInfo, labels: readonly Label[]): TreeNodesByLabel | null {
+  return cached(info, 'search', (walk) => compileSearch(walk, labels));
 }
 
 /**
@@ -40,15 +58,8 @@ export function compileObjectField(info: GraphQLResolveInfo): TreeNode | null {
  * from the store beyond the page itself.
  */
 export function compileConnectionField(info: GraphQLResolveInfo): { node: TreeNode; countTotal: boolean } | null {
-  const entry = connectionCache.get(info.fieldNodes[0]);
-  if (entry && info.fieldNodes.length === 1) return entry.value;
-  const walk: Walk = { info, variableDependent: false };
-  const value = compileConnection(walk);
-  if (!walk.variableDependent && info.fieldNodes.length === 1) connectionCache.set(info.fieldNodes[0], { value });
-  return value;
+  return cached(info, 'connection', compileConnection);
 }
-
-const connectionCache = new WeakMap<FieldNode, { value: { node: TreeNode; countTotal: boolean } | null }>();
 
 /**
  * Whether the field's own selection may read one of `names`, so that work only they need can be
@@ -61,6 +72,30 @@ export function maySelect(info: GraphQLResolveInfo, names: readonly string[]): b
 /** Whether a connection's selection may read totalCount (for the uncompiled path). */
 export function selectsTotalCount(info: GraphQLResolveInfo): boolean {
   return maySelect(info, ['totalCount']);
+}
+
+function compileSearch(walk: Walk, labels: readonly Label[]): TreeNodesByLabel | null {
+  const hit = objectType(walk.info, getNamedType(walk.info.returnType).name);
+  const fields = collect(walk, hit.name, selectionSets(walk.info.fieldNodes));
+  if (!fields) return null;
+  // The hits are built in JS ({node, score}) and read by field name: one response key for `node`.
+  let nodeKey: string | null = null;
+  let nodeSets: SelectionSetNode[] = [];
+  for (const [key, nodes] of fields) {
+    const name = nodes[0].name.value;
+    if (name === 'node') {
+      if (nodeKey !== null) return null;
+      nodeKey = key;
+      nodeSets = selectionSets(nodes);
+    } else if (name !== 'score' && name !== '__typename') return null;
+  }
+  const out: TreeNodesByLabel = {};
+  for (const label of labels) {
+    const node = compileNode(walk, objectType(walk.info, label), nodeSets, true);
+    if (!node) return null;
+    out[label] = node;
+  }
+  return out;
 }
 
 function compileConnection(walk: Walk): { node: TreeNode; countTotal: boolean } | null {
@@ -88,18 +123,23 @@ function compileConnection(walk: Walk): { node: TreeNode; countTotal: boolean } 
   return node ? { node, countTotal } : null;
 }
 
-function cached(info: GraphQLResolveInfo, compile: (walk: Walk) => TreeNode | null): TreeNode | null {
+function cached<T>(info: GraphQLResolveInfo, variant: string, compile: (walk: Walk) => T | null): T | null {
   // Several field nodes for one response key (a repeated field, merged by GraphQL) are rare: not cached.
   const key = info.fieldNodes.length === 1 ? info.fieldNodes[0] : null;
-  const hit = key && cache.get(key);
-  if (hit) return hit.node;
+  const hit = key && cache.get(key)?.get(variant);
+  if (hit) return hit.value as T | null;
   const walk: Walk = { info, variableDependent: false };
-  const node = compile(walk);
-  if (key && !walk.variableDependent) cache.set(key, { node });
-  return node;
+  const value = compile(walk);
+  if (key && !walk.variableDependent) {
+    let variants = cache.get(key);
+    if (!variants) cache.set(key, (variants = new Map()));
+    variants.set(variant, { value });
+  }
+  return value;
 }
 
-function compileNode(walk: Walk, type: GraphQLObjectType, sets: readonly SelectionSetNode[]): TreeNode | null {
+/** `typed`: the node sits where an interface is expected, so its map must say its label (TreeNode.typed). */
+function compileNode(walk: Walk, type: GraphQLObjectType, sets: readonly SelectionSetNode[], typed = false): TreeNode | null {
   if (!(COMPILED_TYPES as readonly string[]).includes(type.name)) return null;
   const label = type.name as Label;
   const fields = collect(walk, type.name, sets);
@@ -124,7 +164,7 @@ function compileNode(walk: Walk, type: GraphQLObjectType, sets: readonly Selecti
     } else if (field && isLeafType(getNamedType(field.type)) && name !== 'sources') out.push({ kind: 'prop', key, prop: name });
     else return null;
   }
-  return { fields: out };
+  return typed ? { fields: out, typed } : { fields: out };
 }
 
 function compileEdge(walk: Walk, key: string, spec: EdgeSpec, sets: readonly SelectionSetNode[]): TreeField | null {

@@ -8,7 +8,7 @@ import { connectionFrom, type PageRequest } from '../common/pagination';
 import { encodeKeyset } from '../common/cursor';
 import type { Context } from '../context';
 import { COMPILED_TYPES, isEdgeSpec, RELATIONS } from './model';
-import { compileConnectionField, compileObjectField, selectsTotalCount } from './plan';
+import { compileConnectionField, compileNodeField, compileObjectField, compileSearchField, selectsTotalCount } from './plan';
 
 /** The object types whose compiled answers are maps keyed by response key: the compiled node types and the relationship-as-object types. */
 export const KEYED_TYPES: ReadonlySet<string> = new Set<string>([
@@ -43,14 +43,30 @@ function readByKeyFirst(resolve: GraphQLFieldResolver<unknown, unknown>): GraphQ
 
 /**
  * One node by id with its whole selection, or undefined when this request cannot be compiled
- * (the caller then resolves it the usual way). The id must be validated by the caller.
+ * (the caller then resolves it the usual way). The id must be validated by the caller. The by-id
+ * roots of one operation are read together (Loaders.tree): one statement for all of them.
  */
-export async function compiledById(ctx: Context, info: GraphQLResolveInfo, label: Label, id: string): Promise<TreeMap | null | undefined> {
+export function compiledById(ctx: Context, info: GraphQLResolveInfo, label: Label, id: string): Promise<TreeMap | null> | undefined {
   if (!ctx.store.readTree) return undefined;
   const node = compileObjectField(info);
-  if (!node) return undefined;
-  const result = await ctx.store.readTree({ kind: 'byId', label, id, node, earlyCareerStages: [...ctx.earlyCareer.stages] });
-  return result.kind === 'byId' ? result.node : undefined;
+  return node ? ctx.loaders.tree([...ctx.earlyCareer.stages]).load({ label, id, node }) : undefined;
+}
+
+/** node(id) for an id of a known label: as compiledById, the map saying its label (for the Node interface). */
+export function compiledNode(ctx: Context, info: GraphQLResolveInfo, label: Label, id: string): Promise<TreeMap | null> | undefined {
+  if (!ctx.store.readTree) return undefined;
+  const node = compileNodeField(info, label);
+  return node ? ctx.loaders.tree([...ctx.earlyCareer.stages]).load({ label, id, node }) : undefined;
+}
+
+/** Search hits with each node read as its label's selection asks (GraphStore.search's ranking), or undefined when not compiled. */
+export async function compiledSearch(ctx: Context, info: GraphQLResolveInfo, text: string, first: number, labels: readonly Label[]): Promise<{ node: TreeMap; score: number }[] | undefined> {
+  if (!ctx.store.readTree) return undefined;
+  const nodes = compileSearchField(info, labels);
+  if (!nodes) return undefined;
+  const result = await ctx.store.readTree({ kind: 'search', text, first, labels, nodes, earlyCareerStages: [...ctx.earlyCareer.stages] });
+  if (result.kind !== 'search') throw new TypeError('readTree answered a search with another kind');
+  return result.hits;
 }
 
 /** A Relay connection of a filtered label: compiled when possible, else one page through the loaders. */

@@ -11,6 +11,13 @@ import type { GraphStore } from '../../../src/store/port';
 import { TestApi } from '../../support/api';
 import { countingStore } from '../../support/countingStore';
 import { forEachStore } from '../../support/stores';
+import { MemoryStore } from '../../../src/store/memory/memoryStore';
+import { seedStore } from '../../../src/ingest/seed';
+import type { Dataset } from '../../../src/domain/model';
+import { readFileSync } from 'node:fs';
+import { labelOfId } from '../../../src/domain/ids';
+import { parseDatasetText } from '../../../src/ingest/load';
+import { DEFAULT_SEED_FILE } from '../../../src/ingest/seed';
 
 /**
  * The compiled read path (src/graphql/compile → store.readTree) against the field-by-field path,
@@ -66,7 +73,8 @@ forEachStore(
       expect(compiled.people.edges).toHaveLength(7);
       // A page past the end: no edges, and still the count of every match.
       expect(compiled.past).toEqual({ totalCount: data.dataset.people!.length, edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
-      if (store().readTree) expect(counted.calls.get('readTree')).toBe(10); // one per root field
+      // The four by-id roots in one read (Loaders.tree), one per page.
+      if (store().readTree) expect(counted.calls.get('readTree')).toBe(7);
     });
 
     it('answers compiled queries without graphql-js execution, byte for byte as graphql-js does', async () => {
@@ -80,8 +88,8 @@ forEachStore(
         const context = createContext({ store: store(), earlyCareer: DEFAULT_EARLY_CAREER_RULE, maxPageSize: 100 });
         if (await executeCompiled({ schema: buildKizunaSchema(), document: parse(c.query), variables: c.variables, context, cacheable: true })) direct.push(c.name);
       }
-      // Only a store that reads trees is executed directly; WIDE's node(…)-free roots are all compiled.
-      expect(direct).toEqual(store().readTree ? ['wide', 'personById', 'earlyCareerVisits', 'institutionsPapers', 'labMembersVisits', 'visitsPaged'] : []);
+      // Only a store that reads trees is executed directly; every root of the mix but bridges is compiled.
+      expect(direct).toEqual(store().readTree ? ['wide', 'personById', 'earlyCareerVisits', 'institutionsPapers', 'labMembersVisits', 'visitsPaged', 'search', 'nodeMixed'] : []);
     });
 
     it('falls back to the loaders for what it does not compile (sources, authors) with the same answers', async () => {
@@ -95,6 +103,106 @@ forEachStore(
   },
   () => data.dataset,
 );
+
+/**
+ * Selections on the Node interface (node(id), a search hit's node): inline fragments and named
+ * fragments on every compiled type, fragments on Node itself, __typename at every level, aliases,
+ * nested relationships under a fragment. Each query is answered on the store under test through
+ * the compiled path with and without direct execution, through the field-by-field path, and on
+ * the embedded store (the oracle): the same JSON everywhere.
+ */
+const NODE_FIELDS = `__typename ...N
+  ... on Person { pname: name stage: careerStage earlyCareer labs { role lab { __typename id name institution { id countryCode } } } visits { id } }
+  ... on Lab { name head { id name } members { person { id } } }
+  ... on Institution { name countryCode country { code name } labs { id } }
+  ... on Country { code name institutions { id } }
+  ... on Visit { start status to { id name } visitor { id __typename } }
+  ... on Paper { title year themes { id } }
+  ... on Theme { name nameJa members { id } papers { id } }
+  ... on Material { name mkind: kind owner { id } }
+  ... on Event { name ekind: kind country { code } }`;
+const FRAGMENTS = `fragment N on Node { id ... on Person { id nameJa } }`;
+const NODES = `query nodes($ids: [ID!]!) { ${[0, 1, 2, 3, 4, 5, 6, 7, 8].map((i) => `n${i}: node(id: $id${i}) { ${NODE_FIELDS} }`).join('\n')} }`
+  .replace('($ids: [ID!]!)', `(${[0, 1, 2, 3, 4, 5, 6, 7, 8].map((i) => `$id${i}: ID!`).join(', ')})`)
+  .concat('\n', FRAGMENTS);
+const SEARCH = `query search($t: String!, $first: Int) { search(text: $t, first: $first) { __typename score hit: node { ${NODE_FIELDS} } } }\n${FRAGMENTS}`;
+
+const MISSING = 'person:nobody';
+
+/** The store under test and the embedded store give the same JSON, compiled and direct or not. */
+async function sameEverywhere(store: GraphStore, oracle: GraphStore, query: string, variables: Record<string, unknown>): Promise<{ json: any; direct: boolean; readTrees: number }> {
+  const counted = countingStore(store);
+  const fast = await new TestApi(counted.store).query(query, variables);
+  const slow = await new TestApi(store, null, { directExecution: false }).query(query, variables);
+  const plain = await new TestApi(fieldByField(store)).query(query, variables);
+  const embedded = await new TestApi(oracle).query(query, variables);
+  expect(fast.errors).toBeUndefined();
+  const json = JSON.stringify(fast);
+  expect(JSON.stringify(slow)).toBe(json);
+  expect(JSON.stringify(plain)).toBe(json);
+  expect(JSON.stringify(embedded)).toBe(json);
+  const context = createContext({ store, earlyCareer: DEFAULT_EARLY_CAREER_RULE, maxPageSize: 100 });
+  const direct = (await executeCompiled({ schema: buildKizunaSchema(), document: parse(query), variables, context, cacheable: true })) !== null;
+  return { json: fast.data, direct, readTrees: counted.calls.get('readTree') ?? 0 };
+}
+
+function abstractSuite(dataset: () => Dataset, cases: { nodes: () => string[]; searches: { t: string; first: number; labels: number }[] }) {
+  forEachStore(
+    'compiled reads on the Node interface',
+    (store) => {
+      const oracle = new MemoryStore();
+      beforeAll(() => seedStore(oracle, dataset()));
+
+      it('node(id) of every type, missing and uncompiled ids: the same answers, the compiled roots in one read', async () => {
+        const ids = cases.nodes();
+        const variables = Object.fromEntries(ids.map((id, i) => [`id${i}`, id]));
+        const { json, direct, readTrees } = await sameEverywhere(store(), oracle, NODES, variables);
+        const typenames = ids.map((_, i) => json[`n${i}`]?.__typename ?? null);
+        expect(typenames).toEqual(ids.map((id) => (id === MISSING ? null : labelOfId(id))));
+        // A Source (not compiled) or a missing node is answered through the loaders next to the compiled roots.
+        if (store().readTree) expect(readTrees).toBe(1);
+        expect(direct).toBe(Boolean(store().readTree) && !ids.some((id) => id.startsWith('source:')));
+      });
+
+      it.each(cases.searches)('search $t: the same hits, scores and order, each node read as its type asks', async ({ t, first, labels }) => {
+        const { json, direct, readTrees } = await sameEverywhere(store(), oracle, SEARCH, { t, first });
+        expect(json.search.length).toBeGreaterThan(0);
+        expect(new Set(json.search.map((h: any) => h.hit.__typename)).size).toBeGreaterThanOrEqual(labels);
+        expect(direct).toBe(Boolean(store().readTree));
+        if (store().readTree) expect(readTrees).toBe(1);
+      });
+    },
+    dataset,
+  );
+}
+
+// The benchmark's generator: people, labs, institutions, countries, visits, papers.
+abstractSuite(() => data.dataset, {
+  nodes: () => {
+    const ds = data.dataset;
+    return [ids.withTwoLabs, ids.lab, ds.institutions![2].id, ds.countries![1].id, ids.visit, ds.papers![3].id, MISSING, ids.affiliated, ds.labs![7].id];
+  },
+  searches: [
+    { t: '0001', first: 20, labels: 3 },
+    { t: '00', first: 100, labels: 2 },
+    { t: 'Paper 1', first: 7, labels: 1 },
+  ],
+});
+
+// The seed: themes, materials and events too, names in either script, a Source.
+const seed = parseDatasetText(DEFAULT_SEED_FILE, readFileSync(DEFAULT_SEED_FILE, 'utf8'));
+abstractSuite(() => seed, {
+  nodes: () => {
+    const pick = (list: { id: string }[] | undefined, i = 0) => list![Math.min(i, list!.length - 1)].id;
+    return [pick(seed.themes), pick(seed.materials), pick(seed.events), pick(seed.people, 3), pick(seed.labs), pick(seed.institutions, 2), pick(seed.visits), pick(seed.papers), pick(seed.sources)];
+  },
+  searches: [
+    { t: 'a', first: 100, labels: 7 },
+    { t: 'ion', first: 20, labels: 5 },
+    { t: '大学', first: 50, labels: 2 },
+    { t: 'Kyoto', first: 20, labels: 1 },
+  ],
+});
 
 /** Statements per request of each operation of the benchmark's mix (bench/api/operations.ts). */
 const STATEMENTS: Record<string, number> = {

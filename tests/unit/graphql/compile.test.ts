@@ -17,6 +17,11 @@ function recordingStore(answer: (root: TreeRoot) => TreeResult): { store: GraphS
   return { store, roots };
 }
 
+const nodeOf = (root: TreeRoot): TreeNode => {
+  if (root.kind !== 'byId' && root.kind !== 'page') throw new TypeError(`no single node in a ${root.kind} read`);
+  return root.node;
+};
+
 const keys = (node: TreeNode): unknown =>
   node.fields.map((f: TreeField) =>
     f.kind === 'rel' ? [f.key, f.rel, f.direction, f.one, keys(f.node)] : f.kind === 'edge' ? [f.key, f.rel, f.props.map((p) => p.key), f.nodeKeys.map((k) => [k.key, keys(k.node)])] : f.kind === 'prop' ? `${f.key}=${f.prop}` : f.key,
@@ -33,7 +38,7 @@ describe('GraphQL → tree compiler', () => {
     expect(data.person).toEqual({ id: 'person:x', who: 'X', e: true, affs: [{ inst: { cc: 'JP' } }], __typename: 'Person' });
     expect(roots).toHaveLength(1);
     expect(roots[0]).toMatchObject({ kind: 'byId', label: 'Person', id: 'person:x' });
-    expect(keys(roots[0].node)).toEqual(['id=id', ['affs', 'AFFILIATED_WITH', [], [['inst', ['cc=country']]]], 'who=name', 'e']);
+    expect(keys(nodeOf(roots[0]))).toEqual(['id=id', ['affs', 'AFFILIATED_WITH', [], [['inst', ['cc=country']]]], 'who=name', 'e']);
   });
 
   it('compiles a connection: node selections of every edges merged, totalCount only when selected', async () => {
@@ -64,6 +69,44 @@ describe('GraphQL → tree compiler', () => {
     await api.data(`query Q($id: ID!) { lab(id: $id) { id name } }`, { id: 'lab:a' });
     await api.data(`query Q($id: ID!) { lab(id: $id) { id name } }`, { id: 'lab:b' });
     expect(roots.map((r) => (r.kind === 'byId' ? r.id : null))).toEqual(['lab:a', 'lab:b']);
-    expect(roots[0].node).toBe(roots[1].node);
+    expect(nodeOf(roots[0])).toBe(nodeOf(roots[1]));
+  });
+
+  it('compiles node(id) as the type its id names: fragments on other types drop out, the map says its label; by-id roots share one read', async () => {
+    const { store, roots } = recordingStore((root) => {
+      if (root.kind !== 'byIds') throw new Error(`expected one byIds read, got ${root.kind}`);
+      return { kind: 'byIds', nodes: [{ __c: true, __label: 'Lab', id: 'lab:a', name: 'Lab A' }, null, { __c: true, id: 'person:p', n: 'P' }] };
+    });
+    const data = await new TestApi(store).data(
+      `{ a: node(id: "lab:a") { __typename ...L ... on Person { careerStage } } b: node(id: "visit:none") { id } p: person(id: "person:p") { n: name } }
+       fragment L on Lab { id name }`,
+    );
+    expect(data).toEqual({ a: { __typename: 'Lab', id: 'lab:a', name: 'Lab A' }, b: null, p: { n: 'P' } });
+    expect(roots).toHaveLength(1);
+    const items = roots[0].kind === 'byIds' ? roots[0].items : [];
+    expect(items.map((i) => [i.label, i.id, i.node.typed ?? false, keys(i.node)])).toEqual([
+      ['Lab', 'lab:a', true, ['id=id', 'name=name']],
+      ['Visit', 'visit:none', true, ['id=id']],
+      ['Person', 'person:p', false, ['n=name']],
+    ]);
+  });
+
+  it('compiles a search: one selection per searchable label, typed; not when the hit asks for two different node keys', async () => {
+    const { store, roots } = recordingStore(() => ({ kind: 'search', hits: [{ node: { __c: true, __label: 'Person', id: 'person:p', nm: 'P' }, score: 2 }] }));
+    const api = new TestApi(store);
+    const data = await api.data(`{ search(text: "p", first: 3) { score node { id ... on Person { nm: name } ... on Lab { head { id } } } } }`);
+    expect(data.search).toEqual([{ score: 2, node: { id: 'person:p', nm: 'P' } }]);
+    expect(roots).toHaveLength(1);
+    const root = roots[0];
+    if (root.kind !== 'search') throw new Error('expected a search read');
+    expect(root).toMatchObject({ text: 'p', first: 3 });
+    expect(Object.keys(root.nodes).sort()).toEqual([...root.labels].sort());
+    expect(keys(root.nodes.Person!)).toEqual(['id=id', 'nm=name']);
+    expect(keys(root.nodes.Lab!)).toEqual(['id=id', ['head', 'HEADS', 'IN', true, ['id=id']]]);
+    expect(keys(root.nodes.Paper!)).toEqual(['id=id']);
+    expect(Object.values(root.nodes).every((n) => n!.typed)).toBe(true);
+    await api.data(`{ search(text: "p") { a: node { id } b: node { __typename } } }`);
+    await api.data(`{ search(text: "p") { node { ... on Person { sources { note } } } } }`);
+    expect(roots).toHaveLength(1);
   });
 });

@@ -120,4 +120,43 @@ describe('direct execution of compiled queries', () => {
     expect(taken).toBe(false);
     expect(fast).toEqual(slow);
   });
+
+  it('answers selections on the Node interface (node(id), search) as graphql-js does, the plan picked by each map\'s label', async () => {
+    const lab = { ln: 'Lab A', __c: true as const, __label: 'Lab', id: 'lab:a' };
+    const { store } = cannedStore((root) =>
+      root.kind === 'search'
+        ? { kind: 'search', hits: [{ score: 3, node: person({ __label: 'Person' }) }, { score: 1, node: lab }] }
+        : { kind: 'byIds', nodes: [lab, null, person({ __label: 'Person' })] },
+    );
+    const query = `query { a: node(id: "lab:a") { __typename ...L ... on Person { name } } b: node(id: "visit:v") { id }
+      c: node(id: "person:ada") { ... on Node { id } ...L ... on Person { stage: careerStage id labs { since } } __typename }
+      search(text: "a", first: 2) { __typename node { __typename id ...L ... on Person { name } } score } }
+      fragment L on Lab { ln: name id }`;
+    const { fast, slow, direct: taken } = await both(store, query, {});
+    expect(taken).toBe(true);
+    expect(fast.errors).toBeUndefined();
+    expect(JSON.stringify(fast)).toBe(JSON.stringify(slow));
+    expect(Object.keys(fast.data!.c)).toEqual(['id', 'stage', 'labs', '__typename']);
+    expect(fast.data!.search[1]).toEqual({ __typename: 'SearchHit', node: { __typename: 'Lab', id: 'lab:a', ln: 'Lab A' }, score: 1 });
+  });
+
+  it('leaves to graphql-js a node map without a label it can plan', async () => {
+    const { store } = cannedStore(() => ({ kind: 'search', hits: [{ score: 3, node: person() }] }));
+    const { fast, slow, direct: taken } = await both(store, `{ search(text: "a") { node { id } } }`, {});
+    expect(taken).toBe(false);
+    expect(fast).toEqual(slow);
+    expect(fast.errors?.length).toBe(1);
+  });
+
+  it('falls back without a second read: the request store remembers the tree reads the direct attempt made (keyed by selection identity)', async () => {
+    const { store, calls } = cannedStore((root) =>
+      root.kind === 'search' ? { kind: 'search', hits: [{ score: 3, node: person({ __label: 'Person', stage: 'WIZARD' }) }] } : { kind: 'byIds', nodes: [person({ stage: 'WIZARD' }), null] },
+    );
+    const searched = await new TestApi(store).query(`{ search(text: "a") { node { ... on Person { stage: careerStage } } } }`);
+    expect(searched.errors?.length).toBe(1);
+    expect(calls).toHaveLength(1);
+    const byId = await new TestApi(store).query(`{ p: person(id: "person:ada") { stage: careerStage } n: node(id: "lab:x") { id } }`);
+    expect(byId.errors?.length).toBe(1);
+    expect(calls).toHaveLength(2);
+  });
 });

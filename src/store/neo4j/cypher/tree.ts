@@ -1,6 +1,8 @@
+import type { Label } from '../../../domain/ids';
 import type { TreeField, TreeNode, TreeRoot } from '../../tree';
 import { int } from 'neo4j-driver';
 import { pageParts } from './page';
+import { rankedHits } from './search';
 import { lines, type CypherQuery } from './types';
 import { label, relType } from './whitelist';
 
@@ -15,12 +17,67 @@ import { label, relType } from './whitelist';
  */
 export function treeQuery(root: TreeRoot): CypherQuery {
   const stages = { treeEarlyCareerStages: [...root.earlyCareerStages] };
-  if (root.kind === 'byId') {
-    return {
-      cypher: lines(`MATCH (n:${label(root.label)} {id: $id})`, `RETURN n ${rootProjection(root.node, byIdProjections, [])} AS node`),
-      params: { id: root.id, ...stages },
-    };
+  switch (root.kind) {
+    case 'byId':
+      return {
+        cypher: lines(`MATCH (n:${label(root.label)} {id: $id})`, `RETURN n ${rootProjection(root.node, labelLiteral(root.label), byIdProjections, [])} AS node`),
+        params: { id: root.id, ...stages },
+      };
+    case 'byIds':
+      return byIdsQuery(root, stages);
+    case 'search':
+      return searchTreeQuery(root, stages);
+    case 'page':
+      return pageTreeQuery(root, stages);
   }
+}
+
+/**
+ * Several roots by id, each with its own label and selection, as one UNION ALL of index seeks;
+ * each row carries its root's position (`i`), a missing node gives no row. Literal positions and
+ * one `$idN` per root: the text depends only on the labels and selections, as the plan cache needs.
+ */
+function byIdsQuery(root: Extract<TreeRoot, { kind: 'byIds' }>, stages: Record<string, unknown>): CypherQuery {
+  if (root.items.length === 0) throw new TypeError('a byIds tree read needs at least one item');
+  const params: Record<string, unknown> = { ...stages };
+  const branches = root.items.map((item, i) => {
+    params[`id${i}`] = item.id;
+    return `  MATCH (n:${label(item.label)} {id: $id${i}}) RETURN ${i} AS i, n ${rootProjection(item.node, labelLiteral(item.label), byIdProjections, [])} AS node`;
+  });
+  return { cypher: lines('CALL () {', branches.join('\n  UNION ALL\n'), '}', 'RETURN i, node'), params };
+}
+
+/**
+ * GraphStore.search's ranking (cypher/search.ts, the same statement head), then each hit projected
+ * as its label's selection, after the LIMIT, so only the hits returned are projected (and only
+ * their branch's subqueries run). Labels whose selections read the same (a fragment on one type,
+ * `id` on the others) share one projection, `__label` taken from the column: one CASE branch per
+ * distinct selection, the most common one as ELSE. The text is sent with every request (Bolt has
+ * no prepared statements): a CASE branch per label made the bench's search statement 1.4 KB, more
+ * than the driver's 1,400-byte write buffer, so one more socket write per request.
+ */
+function searchTreeQuery(root: Extract<TreeRoot, { kind: 'search' }>, stages: Record<string, unknown>): CypherQuery {
+  const ranked = rankedHits(root.text, root.first, root.labels);
+  // The GraphQL layer refuses blank text and first < 1 before asking (search.resolver.ts).
+  if (!ranked) throw new TypeError('a search tree read needs searchable text, a label and first >= 1');
+  const groups = new Map<string, string[]>();
+  for (const l of new Set(root.labels)) {
+    const node = root.nodes[l];
+    if (!node) throw new TypeError(`a search tree read has no selection for ${l}`);
+    const text = `n ${rootProjection(node, 'label', searchProjections, [])}`;
+    groups.set(text, [...(groups.get(text) ?? []), labelLiteral(l)]);
+  }
+  const [common, ...others] = [...groups].sort((a, b) => b[1].length - a[1].length);
+  const node = others.length === 0 ? common[0] : `CASE ${others.map(([text, labels]) => `WHEN label IN [${labels.join(', ')}] THEN ${text}`).join(' ')} ELSE ${common[0]} END`;
+  return { cypher: lines(...ranked.lines, `RETURN ${node} AS node, score`), params: { ...ranked.params, ...stages } };
+}
+
+/** A whitelisted label as a Cypher string literal (for `__label` and the search's label column). */
+function labelLiteral(value: Label): string {
+  return `'${label(value)}'`;
+}
+
+function pageTreeQuery(root: Extract<TreeRoot, { kind: 'page' }>, stages: Record<string, unknown>): CypherQuery {
   const parts = pageParts(root.query);
   const first = Math.floor(root.query.first);
   // The GraphQL layer refuses first < 1 (pagination.ts); an empty page could not say hasNextPage here.
@@ -39,7 +96,7 @@ export function treeQuery(root: TreeRoot): CypherQuery {
     '  WITH collect(n) AS fetched',
     '  UNWIND range(0, size(fetched[..$treeFirst]) - 1) AS position',
     '  WITH fetched[position] AS n, position, size(fetched) > $treeFirst AS hasNextPage',
-    `  RETURN n ${rootProjection(root.node, pageProjections, PAGE_KEYS)} AS node, position, hasNextPage`,
+    `  RETURN n ${rootProjection(root.node, labelLiteral(root.query.filter.label), pageProjections, PAGE_KEYS)} AS node, position, hasNextPage`,
     '}',
     `RETURN ${root.countTotal ? 'totalCount' : 'null AS totalCount'}, node, position, hasNextPage`,
   );
@@ -52,13 +109,15 @@ export function treeQuery(root: TreeRoot): CypherQuery {
  */
 const byIdProjections = new WeakMap<TreeNode, string>();
 const pageProjections = new WeakMap<TreeNode, string>();
+const searchProjections = new WeakMap<TreeNode, string>();
 /** A page's nodes also carry their keyset position, from which the connection's cursors are made. */
 const PAGE_KEYS = ['__sortKey: n.sortKey', '__id: n.id'];
 
-function rootProjection(node: TreeNode, cache: WeakMap<TreeNode, string>, extra: readonly string[]): string {
+/** `labelExpr`: the Cypher expression a typed node's `__label` takes; the same for every use of one cache and node. */
+function rootProjection(node: TreeNode, labelExpr: string, cache: WeakMap<TreeNode, string>, extra: readonly string[]): string {
   let text = cache.get(node);
   if (!text) {
-    text = mapProjection('n', node, { next: 0 }, extra);
+    text = mapProjection('n', node, labelExpr, { next: 0 }, extra);
     cache.set(node, text);
   }
   return text;
@@ -68,9 +127,14 @@ interface Names {
   next: number;
 }
 
-/** `{__c: true, `key`: v.`prop`, …}` — to be written right after the node variable. */
-function mapProjection(v: string, node: TreeNode, names: Names, extra: readonly string[] = []): string {
-  const entries = ['__c: true', ...extra, ...node.fields.map((f) => `${name(f.key)}: ${fieldExpression(v, f, names)}`)];
+/**
+ * `{__c: true, `key`: v.`prop`, …}` — to be written right after the node variable. A typed node
+ * also gets `__label: <labelExpr>`: a literal where the label is known (a root by id, a page, a
+ * relationship's target), the column it was found under in a search.
+ */
+function mapProjection(v: string, node: TreeNode, labelExpr: string, names: Names, extra: readonly string[] = []): string {
+  const typed = node.typed ? [`__label: ${labelExpr}`] : [];
+  const entries = ['__c: true', ...typed, ...extra, ...node.fields.map((f) => `${name(f.key)}: ${fieldExpression(v, f, names)}`)];
   return `{${entries.join(', ')}}`;
 }
 
@@ -86,7 +150,7 @@ function fieldExpression(v: string, field: TreeField, names: Names): string {
       // No relationship property is returned, so two relationships to one neighbour give identical
       // entries: the relationship key (GraphStore.neighbours' last tie-breaker) cannot change the
       // answer and is not read (a property read per relationship; 29k → 23k db hits on the wide query).
-      const sub = `COLLECT { ${match} WITH ${m} ORDER BY ${m}.sortKey, ${m}.id${limit} RETURN ${m} ${mapProjection(m, field.node, names)} }`;
+      const sub = `COLLECT { ${match} WITH ${m} ORDER BY ${m}.sortKey, ${m}.id${limit} RETURN ${m} ${mapProjection(m, field.node, labelLiteral(field.target), names)} }`;
       return field.one ? `${sub}[0]` : sub;
     }
     case 'edge': {
@@ -94,7 +158,7 @@ function fieldExpression(v: string, field: TreeField, names: Names): string {
       const entries = [
         '__c: true',
         ...field.props.map((p) => `${name(p.key)}: ${r}.${name(p.prop)}`),
-        ...field.nodeKeys.map((k) => `${name(k.key)}: ${m} ${mapProjection(m, k.node, names)}`),
+        ...field.nodeKeys.map((k) => `${name(k.key)}: ${m} ${mapProjection(m, k.node, labelLiteral(field.target), names)}`),
       ];
       const order = field.props.length ? `${m}.sortKey, ${m}.id, ${r}.key` : `${m}.sortKey, ${m}.id`;
       return `COLLECT { ${match} WITH ${r}, ${m} ORDER BY ${order} RETURN {${entries.join(', ')}} }`;

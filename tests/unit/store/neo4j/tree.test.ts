@@ -1,4 +1,5 @@
 import { isInt } from 'neo4j-driver';
+import { normalizeForSearch } from '../../../../src/domain/searchText';
 import { treeQuery } from '../../../../src/store/neo4j/cypher/tree';
 import type { TreeNode, TreeRoot } from '../../../../src/store/tree';
 
@@ -78,5 +79,53 @@ describe('treeQuery', () => {
     expect(() => treeQuery({ kind: 'byId', label: 'Visit', id: 'visit:a', node: bad, earlyCareerStages: [] })).toThrow(TypeError);
     const badLabel = { fields: [{ kind: 'rel', key: 'x', rel: 'NOPE', direction: 'OUT', target: 'Visit', one: false, node: visits }] } as unknown as TreeNode;
     expect(() => treeQuery({ kind: 'byId', label: 'Visit', id: 'visit:a', node: badLabel, earlyCareerStages: [] })).toThrow(TypeError);
+  });
+
+  it('reads several roots by id in one UNION ALL of index seeks, each row with its position; typed maps say their label', () => {
+    const typed: TreeNode = { fields: [{ kind: 'prop', key: 'name', prop: 'name' }], typed: true };
+    const { cypher, params } = treeQuery({
+      kind: 'byIds',
+      items: [
+        { label: 'Person', id: 'person:zqx', node: person },
+        { label: 'Lab', id: 'lab:zqy', node: typed },
+      ],
+      earlyCareerStages: [],
+    });
+    expect(cypher.split('\n')[0]).toBe('CALL () {');
+    expect(cypher).toContain('  MATCH (n:Person {id: $id0}) RETURN 0 AS i, n {__c: true, `n`: n.`name`');
+    expect(cypher).toContain("\n  UNION ALL\n  MATCH (n:Lab {id: $id1}) RETURN 1 AS i, n {__c: true, __label: 'Lab', `name`: n.`name`} AS node\n}\nRETURN i, node");
+    expect(params).toEqual({ id0: 'person:zqx', id1: 'lab:zqy', treeEarlyCareerStages: [] });
+    expect(cypher).not.toContain('zq');
+    expect(() => treeQuery({ kind: 'byIds', items: [{ label: 'Robot' as never, id: 'robot:x', node: typed }], earlyCareerStages: [] })).toThrow(TypeError);
+    expect(() => treeQuery({ kind: 'byIds', items: [], earlyCareerStages: [] })).toThrow(TypeError);
+  });
+
+  it("ranks search hits as GraphStore.search does, then projects only the returned hits, each as its label's selection", () => {
+    const lab: TreeNode = { fields: [{ kind: 'prop', key: 'id', prop: 'id' }, { kind: 'rel', key: 'head', rel: 'HEADS', direction: 'IN', target: 'Person', one: true, node: { fields: [] } }], typed: true };
+    const root: TreeRoot = { kind: 'search', text: 'ＺＱＸ x}) DETACH DELETE n //', first: 7, labels: ['Person', 'Lab'], nodes: { Person: { ...person, typed: true }, Lab: lab }, earlyCareerStages: ['POSTDOC'] };
+    if (root.kind !== 'search') throw new TypeError('search root expected');
+    const { cypher, params } = treeQuery(root);
+    expect(normalizeForSearch(root.text)).toMatch(/^zqx/);
+    expect(params).toMatchObject({ q: normalizeForSearch(root.text), separator: '|', treeEarlyCareerStages: ['POSTDOC'] });
+    expect(String(params.limit)).toBe('7');
+    expect(cypher).not.toContain('zqx');
+    expect(cypher).not.toContain('DETACH');
+    expect(cypher).toContain("MATCH (n:Person) WHERE n.searchText CONTAINS $q RETURN n, 'Person' AS label\n  UNION ALL\n  MATCH (n:Lab) WHERE n.searchText CONTAINS $q RETURN n, 'Lab' AS label");
+    // Ranked and cut first; the projection (and its subqueries) only for the hits returned.
+    const limit = cypher.indexOf('ORDER BY score DESC, n.sortKey, n.id\nLIMIT $limit');
+    expect(limit).toBeGreaterThan(0);
+    expect(cypher.indexOf('COLLECT {')).toBeGreaterThan(limit);
+    // One branch per distinct selection, the label from the column it was found under.
+    expect(cypher).toContain("RETURN CASE WHEN label IN ['Lab'] THEN n {__c: true, __label: label, `id`: n.`id`, `head`: COLLECT { MATCH (n)<-[r1:HEADS]-(n1:Person)");
+    expect(cypher).toContain(" ELSE n {__c: true, __label: label, `n`: n.`name`");
+    expect(cypher).toMatch(/ END AS node, score$/);
+    // Labels asking the same share it; one selection for all needs no CASE at all.
+    const three = treeQuery({ ...root, labels: ['Person', 'Lab', 'Paper'], nodes: { Person: { ...person, typed: true }, Lab: lab, Paper: { ...lab } } }).cypher;
+    expect(three).toContain("RETURN CASE WHEN label IN ['Person'] THEN n {__c: true, __label: label, `n`: n.`name`");
+    expect(three.match(/`head`: COLLECT/g)).toHaveLength(1);
+    expect(treeQuery({ ...root, labels: ['Lab', 'Paper'], nodes: { Lab: lab, Paper: lab } }).cypher).toMatch(/\nRETURN n \{__c: true, __label: label, `id`: n.`id`, `head`: COLLECT \{[^\n]*\} AS node, score$/);
+    expect(() => treeQuery({ ...root, nodes: { Person: person } })).toThrow(TypeError);
+    expect(() => treeQuery({ ...root, text: ' ・ ' })).toThrow(TypeError);
+    expect(() => treeQuery({ ...root, labels: ['Robot' as never], nodes: { Robot: lab } as never })).toThrow(TypeError);
   });
 });

@@ -172,15 +172,14 @@ RETURN l { .id, .name, members: COLLECT { MATCH (l)<-[:MEMBER_OF]-(p:Person) WIT
         }),
       },
       floor: {
-        cypher: `CALL () { MATCH (v:Visit) WHERE v.fiscalYear = $fy
-    AND EXISTS { (v)-[:FROM]->(:Institution)-[:LOCATED_IN]->(:Country {code: $from}) }
-    AND EXISTS { (v)-[:TO]->(:Institution)-[:LOCATED_IN]->(:Country {code: $to}) } RETURN count(v) AS totalCount }
-CALL () { MATCH (v:Visit) WHERE v.fiscalYear = $fy
+        // The matches found once, counted, and the page taken from them (as the peer does too).
+        cypher: `MATCH (v:Visit) WHERE v.fiscalYear = $fy
     AND EXISTS { (v)-[:FROM]->(:Institution)-[:LOCATED_IN]->(:Country {code: $from}) }
     AND EXISTS { (v)-[:TO]->(:Institution)-[:LOCATED_IN]->(:Country {code: $to}) }
-  WITH v ORDER BY v.sortKey, v.id LIMIT $limit
+WITH collect(v) AS matched
+CALL (matched) { UNWIND matched AS v WITH v ORDER BY v.sortKey, v.id LIMIT $limit
   RETURN collect(v { .id, .start, .status, visitor: COLLECT { MATCH (v)<-[:MADE]-(p:Person) RETURN p { .id, .name } LIMIT 1 }[0] }) AS nodes }
-RETURN totalCount, nodes`,
+RETURN size(matched) AS totalCount, nodes`,
         params: { fy: 2023, from: p.fromCountry, to: p.toCountry, limit: 21 },
         fromRows: (rows) => ({
           visits: { totalCount: rows[0].totalCount, pageInfo: { hasNextPage: rows[0].nodes.length > 20 },

@@ -15,10 +15,11 @@ import { label } from './whitelist';
  */
 export function pageQuery(query: PageQuery, countTotal = true): CypherQuery {
   const parts = pageParts(query);
+  const once = countTotal ? parts.matched : null;
   const cypher = lines(
-    countTotal ? parts.count : null,
-    'CALL () {',
-    `  ${parts.match}`,
+    once ? once.count : countTotal ? parts.count : null,
+    once ? 'CALL (matched) {' : 'CALL () {',
+    `  ${once ? once.page : parts.match}`,
     `  RETURN collect(${nodeProjection('n')}) AS nodes`,
     '}',
     countTotal ? 'RETURN totalCount, nodes' : 'RETURN null AS totalCount, nodes',
@@ -31,6 +32,13 @@ export interface PageParts {
   count: string;
   /** MATCH … WHERE … WITH n ORDER BY … LIMIT $limit, leaving `n` bound to the page's nodes in order. */
   match: string;
+  /**
+   * The filter's matches evaluated once, for a page that also counts them: `CALL () { … RETURN
+   * totalCount, matched }`, then `pageOfMatched` takes the page from the `matched` list. Null when
+   * the label has no filter: then the count comes from Neo4j's count store and the page can stop
+   * early in sortKey order, which a collected list would lose.
+   */
+  matched: { count: string; page: string } | null;
   params: Record<string, unknown>;
 }
 
@@ -48,9 +56,15 @@ export function pageParts(query: PageQuery): PageParts {
   }
   const filtered = conditions.where();
   const paged = keyset ? (filtered ? `${filtered} AND ${keyset}` : `WHERE ${keyset}`) : filtered;
+  const order = `ORDER BY n.sortKey ${direction}, n.id ${direction} LIMIT $limit`;
   return {
     count: `CALL () { MATCH (n:${l}) ${filtered} RETURN count(n) AS totalCount }`,
-    match: `MATCH (n:${l}) ${paged} WITH n ORDER BY n.sortKey ${direction}, n.id ${direction} LIMIT $limit`,
+    match: `MATCH (n:${l}) ${paged} WITH n ${order}`,
+    // A filter over relationships (country pair, person) costs per visit checked: the count and the
+    // page each ran it over every candidate (37k db hits against 18.6k for the same page counted once).
+    matched: filtered
+      ? { count: `CALL () { MATCH (n:${l}) ${filtered} WITH collect(n) AS matched RETURN size(matched) AS totalCount, matched }`, page: `UNWIND matched AS n WITH n ${keyset ? `WHERE ${keyset} ` : ''}${order}` }
+      : null,
     params,
   };
 }

@@ -89,10 +89,12 @@ function pageTreeQuery(root: Extract<TreeRoot, { kind: 'page' }>, stages: Record
   // wide query's db hits. Each row carries its position in the page, and the adapter orders by it:
   // an ORDER BY here would hold every projected row until the last (50 concurrent wide pages:
   // 6.3 s against 4.2 s without). OPTIONAL keeps the count's row when the page is empty.
+  // Counted with a filter: its matches are found once and the page is taken from that list.
+  const once = root.countTotal ? parts.matched : null;
   const cypher = lines(
-    root.countTotal ? parts.count : null,
-    'OPTIONAL CALL () {',
-    `  ${parts.match}`,
+    once ? once.count : root.countTotal ? parts.count : null,
+    once ? 'OPTIONAL CALL (matched) {' : 'OPTIONAL CALL () {',
+    `  ${once ? once.page : parts.match}`,
     '  WITH collect(n) AS fetched',
     '  UNWIND range(0, size(fetched[..$treeFirst]) - 1) AS position',
     '  WITH fetched[position] AS n, position, size(fetched) > $treeFirst AS hasNextPage',

@@ -135,7 +135,7 @@ describe('pageQuery', () => {
     const query = pageQuery({ filter: { label: 'Paper', where: { status: ['PUBLISHED'] } }, first: 20 });
     expect(isInt(query.params.limit)).toBe(true);
     expect(String(query.params.limit)).toBe('21');
-    expect(query.cypher).toContain('count(n) AS totalCount');
+    expect(query.cypher).toContain('WITH collect(n) AS matched RETURN size(matched) AS totalCount');
     expect(query.cypher).not.toContain('$afterSortKey');
   });
 

@@ -65,7 +65,15 @@ describe('treeQuery', () => {
     expect(params).toMatchObject({ fiscalYear: 7919, afterSortKey: 'zqx-s', afterId: 'visit:zqx' });
     expect(cypher).not.toContain('7919');
     expect(cypher).not.toContain('zqx');
-    expect(treeQuery({ ...root, countTotal: true }).cypher).toContain('count(n) AS totalCount');
+    // Counted and filtered: the filter is evaluated once, the page taken from its matches after the keyset.
+    const counted = treeQuery({ ...root, countTotal: true }).cypher;
+    expect(counted.split('n.fiscalYear = $fiscalYear')).toHaveLength(2);
+    expect(counted).toContain('WITH collect(n) AS matched RETURN size(matched) AS totalCount, matched }');
+    expect(counted).toContain('OPTIONAL CALL (matched) {\n  UNWIND matched AS n WITH n WHERE (n.sortKey > $afterSortKey');
+    // Counted without a filter: the count store answers the count, the page stops early in sortKey order.
+    const unfiltered = treeQuery({ ...root, countTotal: true, query: { ...root.query, filter: { label: 'Visit' } } }).cypher;
+    expect(unfiltered).toContain('CALL () { MATCH (n:Visit)  RETURN count(n) AS totalCount }');
+    expect(unfiltered).not.toContain('matched');
     expect(treeQuery({ ...root, countTotal: true, query: { ...root.query, direction: 'DESC' } }).cypher).toContain('n.sortKey DESC, n.id DESC LIMIT $limit');
     expect(String(params.treeFirst)).toBe('20');
     expect(() => treeQuery({ ...root, query: { ...root.query, first: 0 } })).toThrow(TypeError);

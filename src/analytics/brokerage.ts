@@ -106,6 +106,27 @@ export function brokerage(network: CollaborationNetwork, options: BrokerageOptio
   };
 }
 
+/** The orders `brokerage(orderBy)` offers: PERSON by id; BETWEENNESS, EFFECTIVE_SIZE, OPEN_TWO_PATHS highest first; CONSTRAINT lowest first. */
+export type BrokerageOrder = 'PERSON' | 'BETWEENNESS' | 'EFFECTIVE_SIZE' | 'CONSTRAINT' | 'OPEN_TWO_PATHS';
+
+/**
+ * Profiles in the asked order, ties by person id; a null measure (no ties) last whatever the
+ * direction, and a betweenness not computed counts as 0. A new array; the profiles are shared.
+ */
+export function orderBrokerageProfiles(profiles: readonly BrokerageProfile[], order: BrokerageOrder): BrokerageProfile[] {
+  const byId = (a: BrokerageProfile, b: BrokerageProfile) => (a.person < b.person ? -1 : a.person > b.person ? 1 : 0);
+  const num = (x: number | null, desc: boolean) => (x === null ? Infinity : desc ? -x : x);
+  const key: Record<BrokerageOrder, ((p: BrokerageProfile) => number) | null> = {
+    PERSON: null,
+    BETWEENNESS: (p) => num(p.betweenness ?? 0, true),
+    EFFECTIVE_SIZE: (p) => num(p.effectiveSize, true),
+    CONSTRAINT: (p) => num(p.constraint, false),
+    OPEN_TWO_PATHS: (p) => num(p.total, true),
+  };
+  const k = key[order];
+  return [...profiles].sort(k ? (a, b) => k(a) - k(b) || byId(a, b) : byId);
+}
+
 /** Gould–Fernandez counts with the counting scheme described above; scratch arrays reused across people. */
 export class GouldFernandezCounter {
   private readonly mark: Uint8Array;

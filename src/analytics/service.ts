@@ -4,7 +4,7 @@ import { labelOfId } from '../domain/ids';
 import type { GraphStore } from '../store/port';
 import type { BetweennessOptions, BetweennessResult } from './betweenness';
 import { bridges, type Bridge } from './bridges';
-import { brokerage, type BrokerageResult } from './brokerage';
+import { brokerage, orderBrokerageProfiles, type BrokerageOrder, type BrokerageResult } from './brokerage';
 import { CollaborationCache } from './cache';
 import type { CollaborationNetwork } from './collaborationGraph';
 import { exportGraphView, type ExportedGraph, type ExportFormat } from './export';
@@ -58,6 +58,8 @@ export interface BrokerageRequest {
   /** False when nobody reads betweenness: the profiles then come without it (no Brandes run). */
   withBetweenness?: boolean;
   period?: NetworkPeriod | null;
+  /** Order of the profiles (default PERSON: by id). */
+  orderBy?: BrokerageOrder;
 }
 
 export interface ViewRequest {
@@ -114,14 +116,25 @@ export class AnalyticsService {
     });
   }
 
-  /** Gould–Fernandez, constraint and effective size for the people asked for, with betweenness (cached per graph). */
+  /**
+   * Gould–Fernandez, constraint and effective size for the people asked for, with betweenness
+   * (cached per graph), in the asked order. Every person's profile is computed to order them, so
+   * the ordered result is kept per network (hence per store version, variant and period) and
+   * request options: a later request, whatever its `first`, only cuts it. Shared: do not mutate.
+   */
   async brokerage(request: BrokerageRequest): Promise<BrokerageResult> {
     const network = await this.network(request.includePlanned, request.period);
     // A bad id is answered at once, not after a betweenness run.
     if (request.people) resolvePeople(network.csr, request.people, 'people');
-    // Betweenness is the expensive part (every source's shortest paths): computed only when asked for.
-    const bc = request.withBetweenness === false ? undefined : await this.cache.betweenness(request.includePlanned, request.period ?? null);
-    return brokerage(network, { level: request.level, earlyCareerOnly: request.earlyCareerOnly, people: request.people ?? undefined }, bc);
+    const withBetweenness = request.withBetweenness !== false;
+    const orderBy = request.orderBy ?? 'PERSON';
+    const key = JSON.stringify([request.level, request.earlyCareerOnly, withBetweenness, orderBy, request.people ?? null]);
+    return memoOnNetwork(network, key, async () => {
+      // Betweenness is the expensive part (every source's shortest paths): computed only when asked for.
+      const bc = withBetweenness ? await this.cache.betweenness(request.includePlanned, request.period ?? null) : undefined;
+      const result = brokerage(network, { level: request.level, earlyCareerOnly: request.earlyCareerOnly, people: request.people ?? undefined }, bc);
+      return { ...result, profiles: orderBrokerageProfiles(result.profiles, orderBy) };
+    });
   }
 
   async collaborationPath(from: string, to: string, maxHops: number, includePlanned = false, period: NetworkPeriod | null = null): Promise<CollaborationPath | null> {
@@ -172,6 +185,33 @@ export class AnalyticsService {
     const nodes = await this.store.nodesByIds(missing);
     return new Set(nodes.filter((n) => n !== null).map((n) => n!.id));
   }
+}
+
+/** Results derived from one network, per key; at most MAX_DERIVED per network, least recently asked dropped first. */
+const derived = new WeakMap<CollaborationNetwork, Map<string, Promise<unknown>>>();
+const MAX_DERIVED = 32;
+
+/**
+ * `compute()` once per (network, key). Keyed by the network object rather than by a version read
+ * here, so a result can never be filed under a version other than the one it was computed from;
+ * it lives as long as the network does (the CollaborationCache drops the network when the store
+ * version moves). A failure is not kept.
+ */
+function memoOnNetwork<T>(network: CollaborationNetwork, key: string, compute: () => Promise<T>): Promise<T> {
+  let byKey = derived.get(network);
+  if (!byKey) derived.set(network, (byKey = new Map()));
+  const hit = byKey.get(key) as Promise<T> | undefined;
+  if (hit) {
+    byKey.delete(key);
+    byKey.set(key, hit);
+    return hit;
+  }
+  const result = compute();
+  const map = byKey;
+  map.set(key, result);
+  result.catch(() => map.get(key) === result && map.delete(key));
+  if (map.size > MAX_DERIVED) map.delete(map.keys().next().value!);
+  return result;
 }
 
 /** For the HTTP endpoint and the CLI: `exportGraph(store, rule, { format: 'gexf', id: 'person:…', hops: 2 })`. */

@@ -6,6 +6,8 @@ import type { Logger } from '../logger';
 export function requestLogPlugin(logger: Logger): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
+      // At a level that drops the line, nothing is timed or built.
+      if (!logger.isLevelEnabled('info')) return {};
       const started = performance.now();
       return {
         async willSendResponse({ operationName, errors, contextValue }) {

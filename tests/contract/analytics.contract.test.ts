@@ -1,7 +1,7 @@
 import { projectionOfDataset } from '../../bench/generate';
 import { betweenness } from '../../src/analytics/betweenness';
 import { bridges as coreBridges } from '../../src/analytics/bridges';
-import { brokerage as coreBrokerage } from '../../src/analytics/brokerage';
+import { brokerage as coreBrokerage, orderBrokerageProfiles } from '../../src/analytics/brokerage';
 import { buildCollaborationNetwork } from '../../src/analytics/collaborationGraph';
 import { csrOf } from '../../src/analytics/csr';
 import { graphView } from '../../src/analytics/graphView';
@@ -235,6 +235,31 @@ forEachStore(
       });
       const after = await api().data(`{ collaborationPath(from: "person:iso", to: "person:ks1") { hops steps { tie { papers { id } } } } }`);
       expect(after.collaborationPath).toEqual({ hops: 1, steps: [{ tie: { papers: [{ id: 'paper:late' }] } }] });
+    });
+
+    it('brokerage keeps its ordered profiles per store version: another `first` only cuts them; a write changes the next answer', async () => {
+      const query = (first: number) => `{ brokerage(level: INSTITUTION, earlyCareerOnly: false, orderBy: OPEN_TWO_PATHS, first: ${first}) { person { id } degree openTwoPaths constraint } }`;
+      const expected = async () => {
+        const net = buildCollaborationNetwork(await store().projection());
+        return orderBrokerageProfiles(coreBrokerage(net, { level: 'INSTITUTION' }).profiles, 'OPEN_TWO_PATHS').map((p) => ({ person: { id: p.person }, degree: p.degree, openTwoPaths: p.total, constraint: p.constraint }));
+      };
+      const before = (await api().data(query(20))).brokerage;
+      expect(before).toEqual(await expected());
+      expect((await api().data(query(3))).brokerage).toEqual(before.slice(0, 3));
+
+      // person:free (UNKNOWN stage, Osaka) gains a co-author: a new tie for both.
+      await store().write({
+        nodes: [{ id: 'paper:cached', label: 'Paper', props: { title: 'After the cache', titleJa: null, status: 'PUBLISHED', year: 2025, doi: null, sortKey: 'after the cache', searchText: 'after the cache' } }],
+        rels: [
+          { type: 'AUTHORED', from: 'person:free', to: 'paper:cached', props: { position: 0 } },
+          { type: 'AUTHORED', from: 'person:gs', to: 'paper:cached', props: { position: 1 } },
+        ],
+      });
+      const after = (await api().data(query(20))).brokerage;
+      expect(after).toEqual(await expected());
+      const degree = (list: any[]) => list.find((p) => p.person.id === 'person:free').degree;
+      expect(degree(after)).toBe(degree(before) + 1);
+      expect((await api().data(query(3))).brokerage).toEqual(after.slice(0, 3));
     });
   },
   dataset,

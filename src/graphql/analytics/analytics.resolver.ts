@@ -18,7 +18,6 @@ import {
   checkFirst,
   DEFAULT_ANALYTICS_RESULTS,
   MAX_VIEW_NODES,
-  orderProfiles,
   serviceOf,
   toBridges,
   toPath,
@@ -143,10 +142,10 @@ export class AnalyticsResolver {
     return ctx.memo(`brokerage:${JSON.stringify(args)}:${withBetweenness}`, async () => {
       const service = serviceOf(ctx);
       const period = resolveNetworkPeriod(args);
+      // Ordered and kept per network by the service: only the page asked for is mapped.
       const result = await service.brokerage({ ...args, withBetweenness, period });
       const network = await service.network(args.includePlanned, period);
-      const profiles = toProfiles(network, result.level, result.profiles, result.betweenness?.method ?? 'EXACT', result.betweenness?.k ?? 0);
-      return orderProfiles(profiles, args.orderBy).slice(0, first);
+      return toProfiles(network, result.level, result.profiles.slice(0, first), result.betweenness?.method ?? 'EXACT', result.betweenness?.k ?? 0);
     });
   }
 

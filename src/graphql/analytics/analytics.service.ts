@@ -8,7 +8,7 @@ import { analyticsFor, type AnalyticsService } from '../../analytics/service';
 import type { GroupLevel } from '../../domain/enums';
 import { badInput } from '../../errors';
 import type { Context } from '../context';
-import type { Bridge, BridgeSide, BrokerageOrder, BrokerageProfile, CollaborationPath, CollaborationTie, NetworkGroup } from './analytics.type';
+import type { Bridge, BridgeSide, BrokerageProfile, CollaborationPath, CollaborationTie, NetworkGroup } from './analytics.type';
 
 /**
  * Between the resolvers and src/analytics: picks the store's AnalyticsService (one per store and
@@ -87,22 +87,6 @@ export function toProfiles(network: CollaborationNetwork, level: GroupLevel, pro
     betweennessMethod: method,
     betweennessSources: sources,
   }));
-}
-
-/** Orders profiles for `brokerage(orderBy)`; ties (and PERSON) by person id. */
-export function orderProfiles(profiles: BrokerageProfile[], order: BrokerageOrder): BrokerageProfile[] {
-  const byId = (a: BrokerageProfile, b: BrokerageProfile) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0);
-  // Null (no ties) sorts last whatever the direction.
-  const num = (x: number | null, desc: boolean) => (x === null ? Infinity : desc ? -x : x);
-  const key: Record<BrokerageOrder, ((p: BrokerageProfile) => number) | null> = {
-    PERSON: null,
-    BETWEENNESS: (p) => num(p.betweenness, true),
-    EFFECTIVE_SIZE: (p) => num(p.effectiveSize, true),
-    CONSTRAINT: (p) => num(p.constraint, false),
-    OPEN_TWO_PATHS: (p) => num(p.openTwoPaths, true),
-  };
-  const k = key[order];
-  return [...profiles].sort(k ? (a, b) => k(a) - k(b) || byId(a, b) : byId);
 }
 
 export function toPath(path: CorePath | null): CollaborationPath | null {

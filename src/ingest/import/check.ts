@@ -30,9 +30,10 @@ const headerSchema = datasetSchema.pick({ format: true, version: true, meta: tru
  * The validation pass: every record of every file against its schema, ids unique across the whole
  * import, every reference resolved (within the import, or to a record the store already holds),
  * and every memberships.csv/citations.csv row attached to a record. Reads each file once, keeping
- * the ids and the references not yet resolved, not the records.
+ * the ids and the references not yet resolved, not the records: each valid record goes to
+ * `onRecord` (the engine spools it, so the write passes never parse or validate it again).
  */
-export async function checkImport(store: GraphStore, files: ImportFiles): Promise<CheckResult> {
+export async function checkImport(store: GraphStore, files: ImportFiles, onRecord?: (parsed: ParsedRecord) => Promise<void>): Promise<CheckResult> {
   const problems: ImportProblem[] = [...files.problems];
   const add = (p: ImportProblem) => {
     if (problems.length < MAX_PROBLEMS) problems.push(p);
@@ -65,6 +66,7 @@ export async function checkImport(store: GraphStore, files: ImportFiles): Promis
           manifest.ids.add(id, fileIndex, parsed.at.line ?? 0);
           unresolved.delete(id);
         }
+        if (onRecord) await onRecord(parsed);
         for (const [path, target] of recordReferences(parsed)) {
           if (!manifest.ids.has(target) && !unresolved.has(target)) {
             unresolved.set(target, { ...(item.raw.fieldAt?.(path) ?? parsed.at), recordId: id, field: formatPath(path), reason: `refers to "${target}", which neither this import nor the store holds` });

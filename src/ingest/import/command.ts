@@ -10,6 +10,7 @@ import { formatProblem } from './problems';
 import { progressReporter } from './progress';
 import { COLLECTION_ORDER } from './records';
 import { localActor } from './changeLog';
+import { restartWithHeapCap } from './heapCap';
 
 export interface ImportCommandOptions {
   replace?: boolean;
@@ -107,6 +108,11 @@ export function registerImportCommand(program: import('commander').Command): voi
     .option('--transaction-limit <n>', 'Neo4j: largest import run as one transaction; larger ones are staged (KIZUNA_IMPORT_TRANSACTION_LIMIT, default 20000)')
     .option('--show <n>', 'changed records a dry run lists', '50')
     .action(async (files: string[], opts: ImportCommandOptions) => {
+      const restarted = restartWithHeapCap();
+      if (restarted) {
+        process.exitCode = await restarted;
+        return;
+      }
       const { loadConfig } = await import('../../config');
       process.exitCode = await runImportCommand(loadConfig(), files, opts, process.stdout, process.stderr);
     });

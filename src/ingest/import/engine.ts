@@ -1,14 +1,16 @@
 import { labelOfId } from '../../domain/ids';
-import type { ImportMode, RecordGraph, ReplaceScope } from '../../store/importSession';
+import type { ChangeActor, ChangeEntry } from '../../store/changes';
+import type { ImportMode, ImportSession, RecordGraph, ReplaceScope } from '../../store/importSession';
 import type { GraphStore } from '../../store/port';
 import { withoutNulls, type RecordState } from '../../store/records';
 import { recordToGraph } from '../toGraph';
-import { checkImport, emptyCounts, parseRecord, type ImportManifest } from './check';
+import { checkImport, emptyCounts, type ImportManifest } from './check';
 import { diffRecord, type ChangeKind, type RecordChange } from './diff';
 import type { ImportProblem } from './problems';
-import { openImportFiles, sourceNames, type ImportFiles, type ImportInput } from './readers';
+import { openImportFiles, sourceNames, type ImportInput } from './readers';
 import { COLLECTION_OF_LABEL, COLLECTION_LABEL, type Collection } from './records';
 import { planRemoval, type RemovalPlan } from './removal';
+import { NdjsonSpool, prefetched } from './spool';
 import type { AnyRecord } from '../../write/records';
 
 export interface ImportRequest {
@@ -28,8 +30,14 @@ export interface ImportRequest {
   /** Neo4j: imports up to this many records run as one transaction, larger ones staged (store/importSession.ts). */
   transactionLimit: number;
   onProgress?: (progress: ImportProgress) => void;
-  /** Every record's change, a batch at a time, as it is written (or, in a dry run, found): for the change log and the dry-run listing. */
+  /** Every record's change, a batch at a time, as it is written (or, in a dry run, found): for the dry-run listing. */
   onChanges?: (changes: RecordChange[]) => Promise<void> | void;
+  /**
+   * Who imports: each created, updated or deleted record gets a change-log entry under this
+   * name, written through the import session so that the entries become visible with the import
+   * and never without it (a killed process loses none and leaves none). Without it, no entries.
+   */
+  actor?: ChangeActor;
 }
 
 export interface ImportProgress {
@@ -47,24 +55,40 @@ export interface ImportResult {
   mode: ImportMode | null;
   records: number;
   summary: Record<Collection, ChangeCounts>;
-  /** Wall-clock milliseconds per phase (check, plan, nodes, relationships, cascade, deletions, commit; changeLog is added by loggedImport.ts). */
+  /** Wall-clock milliseconds per phase (check, plan, nodes, relationships, cascade, deletions, commit). */
   timings: Record<string, number>;
+  /** Change-log entries written (created, updated and deleted records; 0 for a dry run, a refused import or no actor). */
+  logged: number;
 }
 
 /**
  * Bulk import: `kizuna import`, `kizuna seed` and (small files) `importDataset` all come here.
- * 1. validate every record of every file (check.ts); any problem: report them all, write nothing;
- * 2. write the records' nodes in batches, learning each record's previous state (the diff);
+ * 1. validate every record of every file (check.ts); any problem: report them all, write nothing.
+ *    Each valid record is parsed once, turned into the graph it writes and spooled to a temporary
+ *    file (spool.ts): the passes below read the spool, never the files again;
+ * 2. write the records' nodes in batches, learning each record's previous state (the diff) and
+ *    writing the change-log entries through the session;
  * 3. write the records' relationships (every endpoint exists by now, whatever the file order);
  * 4. for replace/reset, remove the records in scope that the files no longer state;
- * 5. commit. Any failure rolls back (store/importSession.ts says how each store does it).
- * The files are read again for each pass rather than held in memory.
+ * 5. commit: the graph and its change entries become visible together. Any failure rolls back
+ *    (store/importSession.ts says how each store does it).
  */
 export async function runImport(store: GraphStore, request: ImportRequest): Promise<ImportResult> {
+  const spool = new NdjsonSpool<RecordGraph>();
+  try {
+    return await importFromSpool(store, request, spool);
+  } finally {
+    spool.close();
+  }
+}
+
+async function importFromSpool(store: GraphStore, request: ImportRequest, spool: NdjsonSpool<RecordGraph>): Promise<ImportResult> {
   const clock = phaseClock();
   const files = await openImportFiles(request.files);
-  const { problems, manifest } = await checkImport(store, files);
-  const result: ImportResult = { ok: problems.length === 0, problems, dryRun: Boolean(request.dryRun), mode: null, records: manifest.records, summary: emptySummary(), timings: clock.timings };
+  const { problems, manifest } = await checkImport(store, files, (parsed) =>
+    spool.push({ id: parsed.record.id, label: COLLECTION_LABEL[parsed.collection], graph: recordToGraph(parsed.collection, parsed.record as never) }),
+  );
+  const result: ImportResult = { ok: problems.length === 0, problems, dryRun: Boolean(request.dryRun), mode: null, records: manifest.records, summary: emptySummary(), timings: clock.timings, logged: 0 };
   clock.lap('check');
   if (!result.ok) return result;
   const scope = replaceScope(request.mode, manifest);
@@ -73,49 +97,64 @@ export async function runImport(store: GraphStore, request: ImportRequest): Prom
   if (removal.problems.length) return { ...result, ok: false, problems: removal.problems };
   const updates = removal.updates.map((u) => graphOf(u.after));
   if (request.dryRun) {
-    await dryRun(store, files, manifest, removal.deletes, updates, request, result);
+    await dryRun(store, spool, manifest, removal.deletes, updates, request, result);
     return result;
   }
   const session = await store.beginImport({ records: manifest.records, transactionLimit: request.transactionLimit, files: sourceNames(request.files) });
   result.mode = session.mode;
+  const log = changeLogger(session, request);
   const killer = testKillSwitch();
   try {
     const total = manifest.records;
-    // Which records this import creates, by their place in the files (read in the same order each pass).
+    // Which records this import creates, by their place in the spool (read in the same order each pass).
     const created = new Uint8Array(total);
     // …and which it changes (their version moves on in the relationship pass: RecordGraph.bumpVersion).
     const updated = new Uint8Array(total);
+    // …and which of those got their relationships with their node (none left for the relationship pass).
+    const relsDone = new Uint8Array(total);
+    const written = writtenBy(manifest);
     let done = 0;
-    await forEachBatch(files, request.batchSize, async (batch) => {
-      const before = await session.upsertNodes(batch);
-      before.forEach((b, i) => (created[done + i] = b === null ? 1 : 0));
-      const changes = batch.map((r, i) => diffRecord(before[i], stateOf(r)));
-      changes.forEach((c, i) => (updated[done + i] = c.kind === 'updated' ? 1 : 0));
+    for await (const batch of prefetched(spool.batches(request.batchSize))) {
+      let changes: RecordChange[] = [];
+      const last = batch[batch.length - 1].id;
+      const marked = batch.map((r) => ({ ...r, relsWithNode: r.graph.rels.every((rel) => written(rel.from, last) && written(rel.to, last)) }));
+      await session.upsertNodes(marked, (before) => log((changes = batch.map((r, i) => (before[i] === null ? createdChange(r) : diffRecord(before[i], stateOf(r)))))));
+      changes.forEach((c, i) => {
+        created[done + i] = c.kind === 'created' ? 1 : 0;
+        updated[done + i] = c.kind === 'updated' ? 1 : 0;
+        relsDone[done + i] = c.kind === 'created' && marked[i].relsWithNode ? 1 : 0;
+      });
       await record(result, request, changes);
       done += batch.length;
       request.onProgress?.({ phase: 'nodes', done, total });
       killer();
-    });
+    }
     clock.lap('nodes');
     done = 0;
-    await forEachBatch(files, request.batchSize, async (batch) => {
-      await session.replaceRels(batch.map((r, i) => ({ ...r, created: created[done + i] === 1, bumpVersion: updated[done + i] === 1 })));
-      done += batch.length;
-      request.onProgress?.({ phase: 'relationships', done, total });
-      killer();
-    });
+    // Skipped when every record got its relationships with its node (a new import in reference order).
+    if (relsDone.some((d) => d === 0)) {
+      for await (const batch of prefetched(spool.batches(request.batchSize))) {
+        const pending = batch.map((r, i) => ({ ...r, created: created[done + i] === 1, bumpVersion: updated[done + i] === 1 })).filter((_, i) => relsDone[done + i] === 0);
+        if (pending.length) await session.replaceRels(pending);
+        done += batch.length;
+        request.onProgress?.({ phase: 'relationships', done, total });
+        killer();
+      }
+    }
     clock.lap('relationships');
     for (const batch of chunks(updates, request.batchSize)) {
-      const before = await session.upsertNodes(batch);
+      let changes: RecordChange[] = [];
+      await session.upsertNodes(batch, (before) => log((changes = batch.map((r, i) => diffRecord(before[i], stateOf(r))))));
       await session.replaceRels(batch);
-      await record(result, request, batch.map((r, i) => diffRecord(before[i], stateOf(r))));
+      await record(result, request, changes);
       killer();
     }
     clock.lap('cascade');
     done = 0;
     for (const ids of chunks(removal.deletes, request.batchSize)) {
-      const before = await session.deleteRecords(ids);
-      await record(result, request, before.map((b) => diffRecord(b, null)));
+      let changes: RecordChange[] = [];
+      await session.deleteRecords(ids, (before) => log((changes = before.map((b) => diffRecord(b, null)))));
+      await record(result, request, changes);
       done += ids.length;
       request.onProgress?.({ phase: 'deletions', done, total: removal.deletes.length });
       killer();
@@ -123,11 +162,61 @@ export async function runImport(store: GraphStore, request: ImportRequest): Prom
     clock.lap('deletions');
     await session.commit();
     clock.lap('commit');
+    killer.afterCommit();
   } catch (error) {
     await session.rollback().catch(() => undefined);
     throw error;
   }
+  if (request.actor) result.logged = Object.values(result.summary).reduce((n, c) => n + c.created + c.updated + c.deleted, 0);
   return result;
+}
+
+/**
+ * Whether a record's node is written once the batch ending with record `last` is: it comes no
+ * later in the import (the spool keeps the files' order, and the id index each record's file and
+ * line), or it is not in the import at all (then the store holds it: check.ts resolved every
+ * reference). A place without a line (0) is only known to be earlier by its file.
+ */
+function writtenBy(manifest: ImportManifest): (id: string, last: string) => boolean {
+  return (id, last) => {
+    const place = manifest.ids.placeOf(id);
+    if (!place) return true;
+    const end = manifest.ids.placeOf(last)!;
+    if (place.file !== end.file) return place.file < end.file;
+    return place.line > 0 && end.line > 0 && place.line <= end.line;
+  };
+}
+
+/**
+ * A created record's change: compact, without its fields. The entry names the record and the
+ * import (its file and batch); the values it was created with are the graph's until a later
+ * change, whose entry keeps the old value of every field it changes.
+ */
+function createdChange(r: RecordGraph): RecordChange {
+  return { id: r.id, label: r.label, kind: 'created', fields: [] };
+}
+
+const OP = { created: 'CREATE', updated: 'UPDATE', deleted: 'DELETE' } as const;
+
+/**
+ * The import's change-log entries (store/importSession.ts ChangeLog): unchanged records write
+ * none; every entry of one import shares its instant (the import's start), its batch id and the
+ * file names as given. No actor, no entries.
+ */
+function changeLogger(session: ImportSession, request: ImportRequest): (changes: readonly RecordChange[]) => ChangeEntry[] {
+  const at = new Date().toISOString();
+  const importFile = sourceNames(request.files).join(', ');
+  const { batchId } = session;
+  const actor = request.actor;
+  return (changes) => {
+    if (!actor) return [];
+    const entries: ChangeEntry[] = [];
+    for (const c of changes) {
+      if (c.kind === 'unchanged') continue;
+      entries.push({ at, actor, recordId: c.id, label: c.label, op: OP[c.kind], fields: c.fields.map((f) => ({ name: f.field, old: f.old, new: f.new })), importFile, batchId });
+    }
+    return entries;
+  };
 }
 
 /** Wall-clock time per phase, for the summary line and the benchmark. */
@@ -146,14 +235,14 @@ function phaseClock(): { timings: Record<string, number>; lap(phase: string): vo
 
 const NO_REMOVAL: RemovalPlan = { deletes: [], updates: [], problems: [] };
 
-async function dryRun(store: GraphStore, files: ImportFiles, manifest: ImportManifest, deletes: readonly string[], updates: readonly RecordGraph[], request: ImportRequest, result: ImportResult): Promise<void> {
+async function dryRun(store: GraphStore, spool: NdjsonSpool<RecordGraph>, manifest: ImportManifest, deletes: readonly string[], updates: readonly RecordGraph[], request: ImportRequest, result: ImportResult): Promise<void> {
   let done = 0;
-  await forEachBatch(files, request.batchSize, async (batch) => {
+  for await (const batch of prefetched(spool.batches(request.batchSize))) {
     const before = await store.recordStates(batch.map((r) => r.id));
     await record(result, request, batch.map((r, i) => diffRecord(before[i], stateOf(r))));
     done += batch.length;
     request.onProgress?.({ phase: 'nodes', done, total: manifest.records });
-  });
+  }
   for (const batch of chunks(updates, request.batchSize)) {
     const before = await store.recordStates(batch.map((r) => r.id));
     await record(result, request, batch.map((r, i) => diffRecord(before[i], stateOf(r))));
@@ -188,27 +277,6 @@ function replaceScope(mode: ImportRequest['mode'], manifest: ImportManifest): Re
   return null;
 }
 
-/** Reads the files again, record by record (they were validated: a failure now is a changed file), in batches. */
-async function forEachBatch(files: ImportFiles, size: number, visit: (batch: RecordGraph[]) => Promise<void>): Promise<void> {
-  let batch: RecordGraph[] = [];
-  const fail = (p: ImportProblem) => {
-    throw new Error(`${p.file}:${p.line ?? '?'}: the file changed during the import (${p.reason})`);
-  };
-  for (const { read } of files.readers) {
-    for await (const item of read()) {
-      if (item.kind === 'problem') fail(item.problem);
-      if (item.kind !== 'record') continue;
-      const parsed = parseRecord(item.raw, fail)!;
-      batch.push({ id: parsed.record.id, label: COLLECTION_LABEL[parsed.collection], graph: recordToGraph(parsed.collection, parsed.record as never) });
-      if (batch.length >= size) {
-        await visit(batch);
-        batch = [];
-      }
-    }
-  }
-  if (batch.length) await visit(batch);
-}
-
 function stateOf(record: RecordGraph): RecordState {
   const node = record.graph.nodes[0];
   return { id: record.id, label: record.label, props: withoutNulls(node.props), rels: record.graph.rels.map((r) => ({ ...r, props: withoutNulls(r.props) })) };
@@ -220,13 +288,18 @@ function emptySummary(): Record<Collection, ChangeCounts> {
 }
 
 /**
- * For the crash tests only (tests/e2e/import-kill.test.ts): KIZUNA_TEST_IMPORT_KILL_AFTER_BATCH=N
- * makes the importer SIGKILL itself after its N-th written batch, as `kill -9` would.
+ * For the crash tests only (tests/contract/import/kill.contract.test.ts): KIZUNA_TEST_IMPORT_KILL_AFTER_BATCH=N
+ * makes the importer SIGKILL itself after its N-th written batch, as `kill -9` would;
+ * KIZUNA_TEST_IMPORT_KILL_AFTER_COMMIT=1 right after the commit (nothing of the import may be lost then).
  */
-function testKillSwitch(): () => void {
+function testKillSwitch(): { (): void; afterCommit(): void } {
   const limit = Number(process.env.KIZUNA_TEST_IMPORT_KILL_AFTER_BATCH ?? 0);
   let batches = 0;
-  return () => {
-    if (limit > 0 && ++batches >= limit) process.kill(process.pid, 'SIGKILL');
-  };
+  const kill = () => process.kill(process.pid, 'SIGKILL');
+  return Object.assign(
+    () => {
+      if (limit > 0 && ++batches >= limit) kill();
+    },
+    { afterCommit: () => (process.env.KIZUNA_TEST_IMPORT_KILL_AFTER_COMMIT === '1' ? kill() : undefined) },
+  );
 }

@@ -3,6 +3,7 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { limitExceeded, refused } from '../../errors';
 import type { Context } from '../../graphql/context';
 import { queryCost, selectsAnalytics } from './cost';
+import { cachedQueryCost } from './costCache';
 import { checkShape, checkSource, operationShape } from './queryShape';
 import type { QueryLimits } from './settings';
 import { storeSizes } from './storeSizes';
@@ -24,10 +25,11 @@ export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): A
           // The HTTP route checked the text before parsing (server/app.ts); this covers executeOperation.
           if (source) checkSource(source, limits);
           checkShape(operationShape(document, operation), limits);
+          const variables = request.variables ?? {};
           const sizes = selectsAnalytics(operation, document) ? await storeSizes(contextValue.baseStore) : null;
           let cost: number;
           try {
-            cost = queryCost(schema, document, operation, request.variables ?? {}, sizes);
+            cost = sizes ? queryCost(schema, document, operation, variables, sizes) : cachedQueryCost(schema, document, operation, variables);
           } catch (error) {
             // Variables that do not coerce are the client's mistake, said as such; anything else
             // that stops costing must not let the query through unchecked.

@@ -21,6 +21,32 @@ const CLOSERS = new Set<string>([TokenKind.BRACE_R, TokenKind.BRACKET_R, TokenKi
  * Throws QUERY_TOO_COMPLEX (limit TOKENS or DEPTH).
  */
 export function checkSource(text: string, limits: Pick<QueryLimits, 'maxTokens' | 'maxDepth'>): void {
+  const passed = passedTexts(limits);
+  if (passed.has(text)) return;
+  lexSource(text, limits);
+  if (text.length <= MAX_REMEMBERED_TEXT) {
+    if (passed.size >= MAX_REMEMBERED_TEXTS) passed.clear();
+    passed.add(text);
+  }
+}
+
+/**
+ * Texts that passed, per pair of limits (one per server): clients send the same few documents
+ * over and over, and each is checked twice per request (the HTTP route, then the limits plugin
+ * for executeOperation). Only short texts are kept, and only so many; past that it starts over.
+ */
+const MAX_REMEMBERED_TEXT = 16 * 1024;
+const MAX_REMEMBERED_TEXTS = 256;
+const passedByLimits = new Map<string, Set<string>>();
+
+function passedTexts(limits: Pick<QueryLimits, 'maxTokens' | 'maxDepth'>): Set<string> {
+  const key = `${limits.maxTokens}:${limits.maxDepth}`;
+  let passed = passedByLimits.get(key);
+  if (!passed) passedByLimits.set(key, (passed = new Set()));
+  return passed;
+}
+
+function lexSource(text: string, limits: Pick<QueryLimits, 'maxTokens' | 'maxDepth'>): void {
   const lexer = new Lexer(new Source(text));
   let tokens = 0;
   let depth = 0;

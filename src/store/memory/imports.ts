@@ -1,13 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { labelOfId, type Label } from '../../domain/ids';
+import type { ChangeEntry } from '../changes';
 import { nodeVersion, relKey, type GraphNode, type GraphRel } from '../graph';
-import type { ImportSession, RecordGraph, ReplaceScope } from '../importSession';
+import type { ChangeLog, ImportSession, RecordGraph, ReplaceScope } from '../importSession';
 import { OWNED_RELS, withoutNulls, type RecordState } from '../records';
 import type { MemoryStore } from './memoryStore';
 
 /**
  * Bulk import into the embedded store: the session only records what to do, and commit applies
- * it in one synchronous step, so a reader (same event loop) sees the old graph or the new one,
- * never a mix; rollback (or a crash) simply drops the staged changes.
+ * it in one synchronous step, change-log entries included, so a reader (same event loop) sees the
+ * old graph or the new one, never a mix; rollback (or a crash) simply drops the staged changes.
  */
 export class MemoryImportSession implements ImportSession {
   readonly mode = 'memory' as const;
@@ -15,13 +17,19 @@ export class MemoryImportSession implements ImportSession {
   private readonly rels = new Map<string, GraphRel[]>();
   private readonly deletions: string[] = [];
   private readonly bumped = new Set<string>();
+  private readonly changes: ChangeEntry[] = [];
   private open = true;
+  readonly batchId = randomUUID();
 
   constructor(private readonly store: MemoryStore) {}
 
-  async upsertNodes(records: readonly RecordGraph[]): Promise<(RecordState | null)[]> {
+  async upsertNodes(records: readonly RecordGraph[], log?: ChangeLog): Promise<(RecordState | null)[]> {
     const before = memoryRecordStates(this.store, records.map((r) => r.id), false);
-    for (const r of records) this.nodes.push(...r.graph.nodes);
+    records.forEach((r, i) => {
+      this.nodes.push(...r.graph.nodes);
+      if (r.relsWithNode && before[i] === null) this.rels.set(r.id, r.graph.rels);
+    });
+    if (log) this.changes.push(...log(before));
     return before;
   }
 
@@ -32,9 +40,11 @@ export class MemoryImportSession implements ImportSession {
     }
   }
 
-  async deleteRecords(ids: readonly string[]): Promise<RecordState[]> {
+  async deleteRecords(ids: readonly string[], log?: ChangeLog): Promise<RecordState[]> {
     this.deletions.push(...ids);
-    return memoryRecordStates(this.store, ids, true).filter((s): s is RecordState => s !== null);
+    const before = memoryRecordStates(this.store, ids, true).filter((s): s is RecordState => s !== null);
+    if (log) this.changes.push(...log(before));
+    return before;
   }
 
   async commit(): Promise<void> {
@@ -54,6 +64,12 @@ export class MemoryImportSession implements ImportSession {
     }
     for (const id of this.deletions) this.store.removeNode(id);
     this.store.touch();
+    // appendChanges' body runs synchronously (no await inside): the log grows in the same step as
+    // the graph. In slices, as a spread of a million entries would overflow the stack.
+    const logged: Promise<unknown>[] = [];
+    for (let i = 0; i < this.changes.length; i += 10_000) logged.push(this.store.appendChanges(this.changes.slice(i, i + 10_000)));
+    this.changes.length = 0;
+    await Promise.all(logged);
   }
 
   async rollback(): Promise<void> {

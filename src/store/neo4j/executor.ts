@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import neo4j, { type Driver, isRetryableError, type ManagedTransaction, type Session } from 'neo4j-driver';
 import type { Neo4jConfig } from '../../config';
 import { StoreError } from '../errors';
 import { StoreBreaker } from './breaker';
@@ -92,12 +92,10 @@ export class Executor {
    * Rows as the driver returns them, without `plain()`: only for statements whose values are
    * stored scalars, maps and lists (the tree reads of cypher/tree.ts, the analytics projection). Integers are already JS
    * numbers (disableLosslessIntegers) and no temporal value is ever stored, so converting would
-   * only copy a large result once more.
+   * only copy a large result once more. One statement, so one auto-commit round trip (singleStatementRead).
    */
   readRaw(query: CypherQuery): Promise<Row[]> {
-    return this.withSession('READ', (session) =>
-      session.executeRead(async (tx) => (await tx.run(query.cypher, query.params)).records.map((record) => record.toObject() as Row)),
-    );
+    return this.withSession('READ', (session) => singleStatementRead(session, query));
   }
 
   /**
@@ -203,6 +201,25 @@ export class Executor {
       // A close that fails (the connection is already gone) must not replace the real error.
       await session.close().catch(() => undefined);
     }
+  }
+}
+
+/**
+ * One read-only statement, answered in one Bolt round trip: an auto-commit statement is RUN and
+ * PULL in one write, where a managed transaction adds BEGIN before it and a COMMIT round trip
+ * after it (three socket writes and two round trips per request: the largest fixed cost of a small
+ * compiled read after the GraphQL pipeline was trimmed; docs/benchmarks.md). A single statement is
+ * atomic on its own, so nothing is lost by not wrapping it. The driver does not retry auto-commit
+ * statements, so a failure it would retry (transient, leader switch, connection lost) is run again
+ * as a managed read transaction, which retries as every other read does; a read is safe to repeat.
+ */
+export async function singleStatementRead(session: Pick<Session, 'run' | 'executeRead'>, query: CypherQuery): Promise<Row[]> {
+  const rows = (records: { toObject(): unknown }[]) => records.map((record) => record.toObject() as Row);
+  try {
+    return rows((await session.run(query.cypher, query.params)).records);
+  } catch (error) {
+    if (!isRetryableError(error)) throw error;
+    return session.executeRead(async (tx) => rows((await tx.run(query.cypher, query.params)).records));
   }
 }
 

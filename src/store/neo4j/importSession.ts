@@ -3,16 +3,19 @@ import { hostname } from 'node:os';
 import { labelOfId, type Label } from '../../domain/ids';
 import { StoreError } from '../errors';
 import { relKey, type GraphRel, type RelType } from '../graph';
-import type { ImportInProgress, ImportOptions, ImportSession, RecordGraph } from '../importSession';
+import { checkedChangeEntries } from '../changeEntries';
+import type { ChangeLog, ImportInProgress, ImportOptions, ImportSession, RecordGraph } from '../importSession';
 import type { RecordState } from '../records';
 import {
   bumpVersionsQuery,
   restoreNodesQuery,
   createMarkerQuery,
+  deleteChangesOfImportQuery,
   deleteMarkerQuery,
   deleteRecordsQuery,
   deleteUndoQuery,
   heartbeatQuery,
+  isEmptyQuery,
   readMarkerQuery,
   readUndoQuery,
   recordStatesQuery,
@@ -20,6 +23,7 @@ import {
   writeUndoQuery,
   type MarkerProps,
 } from './cypher/import';
+import { appendChangesQuery } from './cypher/changes';
 import { bumpVersionQuery } from './cypher/meta';
 import { createNodesQuery, planWrite, upsertNodesQuery } from './cypher/write';
 import type { Executor, OpenTransaction, Row, RunInTx } from './executor';
@@ -38,6 +42,10 @@ const UNDO_PAGE = 20;
  * transaction memory pool) and carries an undo entry with the state it overwrote; the import
  * commits by deleting its marker, and anything else (an error, a kill -9) ends in a rollback from
  * the undo entries, by this process or by the next one that opens the store.
+ * Change-log entries are written in each batch's transaction; a staged import's are hidden from
+ * readers (neo4jStore.changes) while its marker stands, so they appear with the import's commit.
+ * A store found empty when the import begins has no previous state to read: every record is new,
+ * CREATEd without a read, and a staged batch's undo entry is the list of ids it created.
  */
 export async function beginNeo4jImport(executor: Executor, options: ImportOptions): Promise<ImportSession> {
   await recoverDeadImport(executor);
@@ -54,8 +62,12 @@ export async function beginNeo4jImport(executor: Executor, options: ImportOption
     }
     throw error;
   }
-  if (mode === 'transaction') return new TransactionImport(executor, importId, await executor.openTransaction());
-  return new StagedImport(executor, importId);
+  // Read after the marker stands: a concurrent import is refused by now; a concurrent mutation that
+  // creates one of the import's ids makes its CREATE fail on the id constraint (and the import roll back).
+  const [row] = await executor.read(isEmptyQuery());
+  const startedEmpty = row?.empty === true;
+  if (mode === 'transaction') return new TransactionImport(executor, importId, startedEmpty, await executor.openTransaction());
+  return new StagedImport(executor, importId, startedEmpty);
 }
 
 abstract class Neo4jImport implements ImportSession {
@@ -65,6 +77,8 @@ abstract class Neo4jImport implements ImportSession {
   constructor(
     protected readonly executor: Executor,
     protected readonly importId: string,
+    /** The store held no domain node when the import began: no record can have a previous state. */
+    protected readonly startedEmpty: boolean,
   ) {
     this.heartbeat = setInterval(() => {
       void executor.write(heartbeatQuery(importId, new Date().toISOString())).catch(() => undefined);
@@ -72,9 +86,19 @@ abstract class Neo4jImport implements ImportSession {
     this.heartbeat.unref();
   }
 
-  abstract upsertNodes(records: readonly RecordGraph[]): Promise<(RecordState | null)[]>;
+  /** The import's id: its change entries carry it, which is how a staged import's are hidden until the commit and found by a rollback. */
+  get batchId(): string {
+    return this.importId;
+  }
+
+  abstract upsertNodes(records: readonly RecordGraph[], log?: ChangeLog): Promise<(RecordState | null)[]>;
   abstract replaceRels(records: readonly RecordGraph[]): Promise<void>;
-  abstract deleteRecords(ids: readonly string[]): Promise<RecordState[]>;
+  abstract deleteRecords(ids: readonly string[], log?: ChangeLog): Promise<RecordState[]>;
+
+  /** The records' states before, or (a store found empty) none without a read. */
+  protected statesBefore(run: RunInTx, records: readonly RecordGraph[]): Promise<(RecordState | null)[]> {
+    return this.startedEmpty ? Promise.resolve(records.map(() => null)) : readStates(run, records.map((r) => r.id), false);
+  }
   abstract commit(): Promise<void>;
   abstract rollback(): Promise<void>;
 
@@ -86,20 +110,27 @@ abstract class Neo4jImport implements ImportSession {
 class TransactionImport extends Neo4jImport {
   readonly mode = 'transaction' as const;
 
-  constructor(executor: Executor, importId: string, private readonly tx: OpenTransaction) {
-    super(executor, importId);
+  constructor(executor: Executor, importId: string, startedEmpty: boolean, private readonly tx: OpenTransaction) {
+    super(executor, importId, startedEmpty);
   }
 
-  upsertNodes(records: readonly RecordGraph[]) {
-    return upsertNodesIn(this.tx.run, records);
+  async upsertNodes(records: readonly RecordGraph[], log?: ChangeLog) {
+    const before = await this.statesBefore(this.tx.run, records);
+    await writeNodes(this.tx.run, records, before);
+    await writeRelsWithNodes(this.tx.run, records, before);
+    await appendLog(this.tx.run, before, log);
+    return before;
   }
 
   replaceRels(records: readonly RecordGraph[]) {
     return replaceRelsIn(this.tx.run, records);
   }
 
-  deleteRecords(ids: readonly string[]) {
-    return deleteRecordsIn(this.tx.run, ids);
+  async deleteRecords(ids: readonly string[], log?: ChangeLog) {
+    const before = (await readStates(this.tx.run, ids, true)).filter((s): s is RecordState => s !== null);
+    await deleteIn(this.tx.run, before.map((s) => s.id));
+    await appendLog(this.tx.run, before, log);
+    return before;
   }
 
   async commit(): Promise<void> {
@@ -120,13 +151,17 @@ class StagedImport extends Neo4jImport {
   readonly mode = 'staged' as const;
   private seq = 0;
 
-  async upsertNodes(records: readonly RecordGraph[]): Promise<(RecordState | null)[]> {
+  async upsertNodes(records: readonly RecordGraph[], log?: ChangeLog): Promise<(RecordState | null)[]> {
     const seq = ++this.seq;
     return this.executor.writeTransaction(async (run) => {
-      const before = await readStates(run, records.map((r) => r.id), false);
-      const entries = records.map((r, i) => undoEntry(r.id, r.label, before[i], false));
-      await run(writeUndoQuery(this.importId, seq, JSON.stringify(entries)));
+      const before = await this.statesBefore(run, records);
+      // A created record's undo is its id; a changed one's, the state it had.
+      const created = records.filter((_, i) => before[i] === null).map((r) => r.id);
+      const entries = records.flatMap((r, i) => (before[i] ? [undoEntry(r.id, r.label, before[i], false)] : []));
+      await run(writeUndoQuery(this.importId, seq, JSON.stringify(entries), created));
       await writeNodes(run, records, before);
+      await writeRelsWithNodes(run, records, before);
+      await appendLog(run, before, log);
       return before;
     });
   }
@@ -136,12 +171,13 @@ class StagedImport extends Neo4jImport {
     return this.executor.writeTransaction((run) => replaceRelsIn(run, records));
   }
 
-  async deleteRecords(ids: readonly string[]): Promise<RecordState[]> {
+  async deleteRecords(ids: readonly string[], log?: ChangeLog): Promise<RecordState[]> {
     const seq = ++this.seq;
     return this.executor.writeTransaction(async (run) => {
       const before = (await readStates(run, ids, true)).filter((s): s is RecordState => s !== null);
-      await run(writeUndoQuery(this.importId, seq, JSON.stringify(before.map((s) => undoEntry(s.id, s.label, s, true)))));
+      await run(writeUndoQuery(this.importId, seq, JSON.stringify(before.map((s) => undoEntry(s.id, s.label, s, true))), []));
       await deleteIn(run, before.map((s) => s.id));
+      await appendLog(run, before, log);
       return before;
     });
   }
@@ -164,10 +200,10 @@ class StagedImport extends Neo4jImport {
 
 // ---- statements shared by both modes
 
-async function upsertNodesIn(run: RunInTx, records: readonly RecordGraph[]): Promise<(RecordState | null)[]> {
-  const before = await readStates(run, records.map((r) => r.id), false);
-  await writeNodes(run, records, before);
-  return before;
+/** The batch's change-log entries, in the batch's transaction. */
+async function appendLog(run: RunInTx, before: ReadonlyArray<RecordState | null>, log?: ChangeLog): Promise<void> {
+  const entries = log ? checkedChangeEntries(log(before)) : [];
+  if (entries.length) await run(appendChangesQuery(entries));
 }
 
 /** `before` (read in the same transaction): records found absent are CREATEd, the others MERGEd. */
@@ -192,6 +228,12 @@ async function replaceRelsIn(run: RunInTx, records: readonly RecordGraph[]): Pro
   for (const [l, group] of byLabel(records.filter((r) => r.bumpVersion), (r) => r.label)) await run(bumpVersionsQuery(l, group.map((r) => r.id)));
 }
 
+/** The relationships of the records this batch created whose endpoints all exist by now (RecordGraph.relsWithNode). */
+async function writeRelsWithNodes(run: RunInTx, records: readonly RecordGraph[], before: ReadonlyArray<RecordState | null>): Promise<void> {
+  const rels = records.filter((r, i) => r.relsWithNode && before[i] === null).flatMap((r) => r.graph.rels);
+  if (rels.length) await writeRels(run, onePerKey(rels), true);
+}
+
 /** A record may state one relationship twice (a host listed twice); MERGE made it one, CREATE needs it once. */
 function onePerKey(rels: GraphRel[]): GraphRel[] {
   const seen = new Set<string>();
@@ -210,12 +252,6 @@ async function writeRels(run: RunInTx, rels: GraphRel[], created = false): Promi
     const written = Number(row?.written ?? 0);
     if (written !== expected) throw new StoreError('INVALID', `${expected - written} relationship(s) name a record that does not exist (removed while importing?)`);
   }
-}
-
-async function deleteRecordsIn(run: RunInTx, ids: readonly string[]): Promise<RecordState[]> {
-  const before = (await readStates(run, ids, true)).filter((s): s is RecordState => s !== null);
-  await deleteIn(run, before.map((s) => s.id));
-  return before;
 }
 
 async function deleteIn(run: RunInTx, ids: readonly string[]): Promise<void> {
@@ -273,7 +309,7 @@ function undoEntry(id: string, l: Label, before: RecordState | null, allRels: bo
 /**
  * Puts back what a staged import changed, in phases that are each idempotent (so a rollback that
  * is itself killed can simply run again): old nodes' props, their relationships, then the nodes
- * the import created go; the undo entries and the marker go last.
+ * the import created go, then its change entries; the undo entries and the marker go last.
  */
 async function rollbackStaged(executor: Executor, importId: string): Promise<void> {
   await forEachUndoPage(executor, importId, async (entries) => {
@@ -298,6 +334,8 @@ async function rollbackStaged(executor: Executor, importId: string): Promise<voi
     const created = entries.filter((e) => !e.before).map((e) => e.id);
     if (created.length) await executor.writeTransaction((run) => deleteIn(run, created));
   });
+  // Hidden while the marker stands, so they go before it.
+  await executor.autoCommit(deleteChangesOfImportQuery(importId));
   await executor.writeTransaction(async (run) => {
     await run(deleteMarkerQuery(importId));
     await run(bumpVersionQuery());
@@ -310,7 +348,10 @@ async function forEachUndoPage(executor: Executor, importId: string, visit: (ent
   for (;;) {
     const rows = await executor.read(readUndoQuery(importId, after, UNDO_PAGE));
     if (!rows.length) return;
-    const entries = rows.flatMap((row) => JSON.parse(asString(row.entries, 'entries')) as UndoEntry[]);
+    const entries = rows.flatMap((row) => [
+      ...(JSON.parse(asString(row.entries, 'entries')) as UndoEntry[]),
+      ...(row.created == null ? [] : asArray(row.created, 'created')).map((id) => undoEntry(asString(id, 'created id'), labelOfId(asString(id, 'created id'))!, null, false)),
+    ]);
     await visit(entries);
     after = asString(rows[rows.length - 1].id, 'id');
   }

@@ -7,7 +7,7 @@ import { idsByLabel } from './cypher/whitelist';
 import { labelOfId } from '../../domain/ids';
 import type { CollaborationProjection } from '../projection';
 import { countsQuery } from './cypher/counts';
-import { circulationStatements, decodeCirculationFacts } from './cypher/circulation';
+import { circulationStatements, decodeCirculationFacts, splitFactsRow } from './cypher/circulation';
 import type { CirculationFacts, CirculationQuery } from '../../circulation/facts';
 import { bumpVersionQuery, clearQuery, versionQuery } from './cypher/meta';
 import { appendChangesQuery, changesQuery, historyQuery } from './cypher/changes';
@@ -17,7 +17,7 @@ import { decodeChangePage } from './changeRows';
 import { neighboursQuery } from './cypher/neighbours';
 import { nodesByIdsQuery } from './cypher/nodes';
 import { pageQuery } from './cypher/page';
-import { projectionQuery } from './cypher/projection';
+import { projectionQueries } from './cypher/projection';
 import { searchQuery } from './cypher/search';
 import { treeQuery } from './cypher/tree';
 import type { TreeMap, TreeResult, TreeRoot } from '../tree';
@@ -25,8 +25,9 @@ import { planWrite, type WritePlan } from './cypher/write';
 import type { Executor, Row, RunInTx } from './executor';
 import type { ImportOptions, ImportSession, ReplaceScope, StoreStatus } from '../importSession';
 import type { RecordState } from '../records';
-import { isEmptyQuery, recordIdsQuery } from './cypher/import';
+import { isEmptyQuery, recordIdsQuery, stagedImportIdQuery } from './cypher/import';
 import { beginNeo4jImport, readStates, recoverDeadImport } from './importSession';
+import { readBetweenVersions } from './betweenVersions';
 import { decodeProjectionRows } from './projectionRows';
 import { storedChange } from '../changes';
 import { asArray, asNumber, decodeCounts, decodeNeighbourRow, decodeNode, groupByKeys, orderByKeys } from './rows';
@@ -101,8 +102,17 @@ export class Neo4jStore implements GraphStore {
     return rows.map((row) => ({ node: decodeNode(row.node), score: asNumber(row.score, 'score') }));
   }
 
+  /**
+   * The projection's statements side by side (cypher/projection.ts), in separate transactions that
+   * join on internal ids: read between two version readings, again if a write came between
+   * (betweenVersions.ts). One statement would be no snapshot either under Neo4j's read-committed
+   * isolation.
+   */
   async projection(): Promise<CollaborationProjection> {
-    return decodeProjectionRows(await this.executor.readRaw(projectionQuery()));
+    const statements = projectionQueries();
+    const version = async () => asNumber((await this.executor.read(versionQuery()))[0]?.version ?? 0, 'version');
+    const parts = await readBetweenVersions(version, () => Promise.all(statements.map((q) => this.executor.readRaw(q))), PROJECTION_ATTEMPTS);
+    return decodeProjectionRows(parts.flat());
   }
 
   async counts(): Promise<StoreCounts> {
@@ -208,13 +218,30 @@ export class Neo4jStore implements GraphStore {
 
   async historyOf(recordIds: readonly string[], first: number): Promise<ChangePage[]> {
     if (recordIds.length === 0) return [];
-    const rows = await this.executor.read(historyQuery(recordIds, first));
+    const rows = await this.withoutPendingImport((hidden) => this.executor.read(historyQuery(recordIds, first, hidden)));
     return orderByKeys(recordIds, rows, (row) => String(row.id)).map((row) => decodeChangePage(row ?? { totalCount: 0, page: [] }, first));
   }
 
   async changes(query: ChangeQuery): Promise<ChangePage> {
-    const [row] = await this.executor.read(changesQuery(query));
+    const [row] = await this.withoutPendingImport((hidden) => this.executor.read(changesQuery(query, hidden)));
     return decodeChangePage(row, query.first);
+  }
+
+  /**
+   * Reads the change log without the entries of a staged import still running (they become part of
+   * the log when its marker goes: neo4j/importSession.ts). The marker is looked at before and after
+   * the read: an import that started in between is read again without its entries; one that
+   * committed in between at worst shows its entries on the next read.
+   */
+  private async withoutPendingImport<T>(read: (hiddenBatch: string | null) => Promise<T>): Promise<T> {
+    const pending = async () => ((await this.executor.read(stagedImportIdQuery()))[0]?.importId as string | null | undefined) ?? null;
+    let hidden = await pending();
+    for (;;) {
+      const value = await read(hidden);
+      const now = await pending();
+      if (now === null || now === hidden) return value;
+      hidden = now;
+    }
   }
 
   /**
@@ -256,17 +283,18 @@ export class Neo4jStore implements GraphStore {
   /** Circulation facts by Cypher aggregation (cypher/circulation.ts), all statements in one read snapshot. */
   async circulationFacts(query: CirculationQuery): Promise<CirculationFacts> {
     const statements = circulationStatements(query);
-    return this.executor.readTransaction(async (run) =>
-      decodeCirculationFacts({
-        flows: await run(statements.flows),
-        people: await run(statements.people),
-        ties: await run(statements.ties),
+    return this.executor.readTransaction(async (run) => {
+      return decodeCirculationFacts({
+        ...splitFactsRow(await run(statements.facts)),
         undated: await run(statements.undated),
         timeline: statements.timeline ? await run(statements.timeline) : null,
-      }),
-    );
+      });
+    });
   }
 }
+
+/** Readings of the projection before one is kept although a write moved the version meanwhile (betweenVersions.ts). */
+export const PROJECTION_ATTEMPTS = 3;
 
 /** How long a version read is reused (see Neo4jStore.versionSeen). */
 export const VERSION_TTL_MS = 1000;

@@ -9,7 +9,7 @@ import type {
   ProjectedPerson,
   ProjectedVisit,
 } from '../projection';
-import { NODE_SECTIONS, PROJECTION_RELS, type NodeSection } from './cypher/projection';
+import { NODE_SECTIONS, PROJECTION_CODES, PROJECTION_RELS, type NodeSection } from './cypher/projection';
 import { asArray, asNullableNumber, asNullableString, asNumber, asString, compareStrings, RowShapeError } from './rows';
 
 /**
@@ -36,27 +36,33 @@ export function decodeProjectionRows(rows: readonly Record<string, unknown>[]): 
   const memberOf = rel('memberOf', people, labs);
   const heads = rel('heads', people, labs);
   const partOf = rel('partOf', labs, institutions);
-  const personLabs = memberOf.byStart();
-  heads.forEach((i, j) => (personLabs[i] ??= []).push(j));
-  const labInstitutions = partOf.byStart();
   const affiliatedWith = rel('affiliatedWith', people, institutions);
-  const personInstitutions = affiliatedWith.byStart();
+  const personLabs = Grouped.ofEnds([memberOf, heads]);
+  const labInstitutions = Grouped.ofEnds([partOf]);
+  const personInstitutions = Grouped.ofEnds([affiliatedWith]);
   const personAffiliations = affiliations(affiliatedWith, institutions);
   const labHead = heads.smallestStartPerEnd();
   const periods = labPeriods(memberOf, labs);
 
+  // Scratch lists reused for every person: only the id lists handed out are new.
+  const ownLabs: number[] = [];
+  const inst: number[] = [];
   return {
     people: people.tuples.map((t, i): ProjectedPerson => {
-      const ownLabs = uniqueSorted(personLabs[i]);
-      const inst = personInstitutions[i] ?? [];
-      for (const l of ownLabs) for (const k of labInstitutions[l] ?? []) inst.push(k);
+      ownLabs.length = 0;
+      personLabs.pushInto(ownLabs, i);
+      uniqueSorted(ownLabs);
+      inst.length = 0;
+      personInstitutions.pushInto(inst, i);
+      for (const l of ownLabs) labInstitutions.pushInto(inst, l);
+      uniqueSorted(inst);
       return {
         id: people.ids[i],
         label: asString(t[2], 'person.label'),
-        careerStage: asString(t[3], 'person.careerStage') as CareerStage,
+        careerStage: decodeCode(t[3], 'person.careerStage') as CareerStage,
         placeholder: t[4] === true,
         labs: ownLabs.map((l) => labs.ids[l]),
-        institutions: uniqueSorted(inst).map((k) => institutions.ids[k]),
+        institutions: inst.map((k) => institutions.ids[k]),
         labPeriods: periods[i] ?? [],
         affiliations: personAffiliations[i] ?? [],
       };
@@ -66,7 +72,7 @@ export function decodeProjectionRows(rows: readonly Record<string, unknown>[]): 
         id: labs.ids[i],
         label: asString(t[2], 'lab.label'),
         // Every lab is PART_OF an institution (ingest guarantees it); '' would flag data that is not.
-        institution: idOf(institutions, smallest(labInstitutions[i])) ?? '',
+        institution: idOf(institutions, labInstitutions.smallest(i)) ?? '',
         head: idOf(people, labHead[i]),
       }),
     ),
@@ -87,24 +93,31 @@ type RelSectionOf = (key: string, start: NodeTable, end: NodeTable) => RelSectio
 
 function decodeVisits(rel: RelSectionOf, visits: NodeTable, people: NodeTable, institutions: NodeTable, labs: NodeTable): ProjectedVisit[] {
   const visitor = rel('made', people, visits).smallestStartPerEnd();
-  const hosts = rel('hostedBy', visits, people).byStart();
+  const hosts = Grouped.ofEnds([rel('hostedBy', visits, people)]);
+  const scratch: number[] = [];
   const from = rel('from', visits, institutions).smallestEndPerStart();
   const to = rel('to', visits, institutions).smallestEndPerStart();
   const at = rel('at', visits, labs).smallestEndPerStart();
   return visits.tuples.map((t, i) => ({
     id: visits.ids[i],
     visitor: idOf(people, visitor[i]) ?? '',
-    hosts: uniqueSorted(hosts[i]).map((h) => people.ids[h]),
+    hosts: hostIds(hosts, i, scratch, people),
     fromInstitution: idOf(institutions, from[i]) ?? '',
     toInstitution: idOf(institutions, to[i]) ?? '',
     toLab: idOf(labs, at[i]),
-    status: asString(t[2], 'visit.status') as VisitStatus,
-    scheduleChange: asString(t[3], 'visit.scheduleChange') as ScheduleChange,
+    status: decodeCode(t[2], 'visit.status') as VisitStatus,
+    scheduleChange: decodeCode(t[3], 'visit.scheduleChange') as ScheduleChange,
     start: asNullableString(t[4], 'visit.start'),
     startLatest: asNullableString(t[5], 'visit.startLatest'),
     end: asNullableString(t[6], 'visit.end'),
     fiscalYear: asNullableNumber(t[7], 'visit.fiscalYear'),
   }));
+}
+
+function hostIds(hosts: Grouped, i: number, scratch: number[], people: NodeTable): string[] {
+  scratch.length = 0;
+  hosts.pushInto(scratch, i);
+  return uniqueSorted(scratch).map((h) => people.ids[h]);
 }
 
 function decodePapers(authored: RelSection, papers: NodeTable, people: NodeTable): ProjectedPaper[] {
@@ -116,7 +129,7 @@ function decodePapers(authored: RelSection, papers: NodeTable, people: NodeTable
   return papers.tuples.map((t, i) => ({
     id: papers.ids[i],
     authors: (authors[i] ?? []).sort((a, b) => a.position - b.position || a.person - b.person).map((a) => people.ids[a.person]),
-    status: asString(t[2], 'paper.status') as PaperStatus,
+    status: decodeCode(t[2], 'paper.status') as PaperStatus,
     year: asNullableNumber(t[3], 'paper.year'),
   }));
 }
@@ -240,11 +253,8 @@ class RelSection {
     }
   }
 
-  /** Per start rank, its end ranks (unsorted; absent when none). */
-  byStart(): number[][] {
-    const out: number[][] = [];
-    this.forEach((i, j) => (out[i] ??= []).push(j));
-    return out;
+  get startCount(): number {
+    return this.start.ids.length;
   }
 
   /** Per start rank, the smallest end rank; −1 when none. */
@@ -266,7 +276,49 @@ class RelSection {
   }
 }
 
+/**
+ * End ranks grouped by start rank as compressed rows (offsets into one Int32Array), for the
+ * relationships read per person or lab: one typed array instead of a list per node.
+ */
+class Grouped {
+  private constructor(
+    private readonly offsets: Int32Array,
+    private readonly items: Int32Array,
+  ) {}
+
+  /** The end ranks of these sections (same start label) per start rank, in arrival order. */
+  static ofEnds(sections: readonly RelSection[]): Grouped {
+    const n = sections[0].startCount;
+    const offsets = new Int32Array(n + 1);
+    for (const section of sections) section.forEach((i) => offsets[i + 1]++);
+    for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i];
+    const items = new Int32Array(offsets[n]);
+    const next = offsets.slice(0, n);
+    for (const section of sections) section.forEach((i, j) => (items[next[i]++] = j));
+    return new Grouped(offsets, items);
+  }
+
+  pushInto(list: number[], i: number): void {
+    for (let q = this.offsets[i]; q < this.offsets[i + 1]; q++) list.push(this.items[q]);
+  }
+
+  /** The smallest end rank of start rank i; −1 when none. */
+  smallest(i: number): number {
+    let min = -1;
+    for (let q = this.offsets[i]; q < this.offsets[i + 1]; q++) if (min < 0 || this.items[q] < min) min = this.items[q];
+    return min;
+  }
+}
+
 // ---------------------------------------------------------------- small helpers
+
+/** A coded column (cypher/projection.ts): a code into PROJECTION_CODES, or a value outside the list as itself. */
+function decodeCode(value: unknown, what: string): string {
+  if (typeof value !== 'number') return asString(value, what);
+  const decoded = PROJECTION_CODES[value];
+  if (decoded === undefined) throw new RowShapeError(`${what}: unknown code ${value}`);
+  return decoded;
+}
 
 function emptyAsNull(value: unknown, what: string): string | null {
   const s = asString(value, what);
@@ -282,13 +334,6 @@ function uniqueSorted(list: number[] | undefined): number[] {
   for (let k = 1; k < list.length; k++) if (list[k] !== list[n - 1]) list[n++] = list[k];
   list.length = n;
   return list;
-}
-
-function smallest(list: number[] | undefined): number {
-  if (!list || list.length === 0) return -1;
-  let min = list[0];
-  for (const x of list) if (x < min) min = x;
-  return min;
 }
 
 function idOf(table: NodeTable, rank: number): string | null {

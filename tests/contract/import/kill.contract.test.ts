@@ -35,6 +35,8 @@ const BATCH = 10;
   const nodeBatches = Math.ceil(records / BATCH);
   let store: GraphStore;
   let oldGraph: string[];
+  let loggedBefore: number;
+  const logged = async (s: GraphStore) => (await s.changes({ first: 1 })).totalCount;
 
   beforeAll(async () => {
     if (!existsSync(cli)) expect(spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' }).status).toBe(0);
@@ -42,6 +44,7 @@ const BATCH = 10;
     store = await openNeo4jTestStore(config!);
     await importFiles(store, [baseFile]);
     oldGraph = await graphSnapshot(store);
+    loggedBefore = await logged(store);
   });
 
   afterAll(async () => {
@@ -62,6 +65,9 @@ const BATCH = 10;
     expect(seen.marker).toBe(true);
     if (transactionLimit === 0) expect(seen.renamed + seen.missingVisits).toBeGreaterThan(0);
     else expect(seen.renamed + seen.missingVisits).toBe(0);
+    // A staged import's change entries are written with its batches, hidden while its marker stands.
+    if (transactionLimit === 0) expect(seen.pendingChanges).toBeGreaterThan(0);
+    expect(await logged(store)).toBe(loggedBefore);
     // Opening the store (any command, the server) rolls the dead import back.
     const { createNeo4jStore } = await import('../../../src/store/neo4j');
     const reopened = await createNeo4jStore(config!);
@@ -69,8 +75,55 @@ const BATCH = 10;
       expect(await graphSnapshot(reopened)).toEqual(oldGraph);
       expect(await reopened.status()).toEqual({ empty: false, importing: null });
       expect((await rawState()).undoEntries).toBe(0);
+      expect((await rawState()).pendingChanges).toBe(0);
+      expect(await logged(reopened)).toBe(loggedBefore);
     } finally {
       await reopened.close();
+    }
+  });
+
+  it('a staged import into an empty store killed while writing nodes (new records get their relationships with them): nothing stays', async () => {
+    await store.clear();
+    const { signal } = await runSeedReset(baseFile, { KIZUNA_IMPORT_TRANSACTION_LIMIT: '0', KIZUNA_TEST_IMPORT_KILL_AFTER_BATCH: '3' });
+    expect(signal).toBe('SIGKILL');
+    const written = await count('MATCH (p:Person)-[r]-() RETURN count(r) AS n');
+    expect(written).toBeGreaterThan(0);
+    expect((await rawState()).pendingChanges).toBeGreaterThan(0);
+    const { createNeo4jStore } = await import('../../../src/store/neo4j');
+    const reopened = await createNeo4jStore(config!);
+    try {
+      expect(await graphSnapshot(reopened)).toEqual([]);
+      expect(await logged(reopened)).toBe(0);
+    } finally {
+      await reopened.close();
+      await store.clear();
+      await importFiles(store, [baseFile]);
+    }
+  });
+
+  it.each([
+    ['staged', 0],
+    ['one transaction', 1_000_000],
+  ])('killed right after the commit (%s): the new graph and every change entry of the import are there', async (_what, transactionLimit) => {
+    await store.clear();
+    await importFiles(store, [baseFile]);
+    const { signal } = await runSeedReset(nextFile, { KIZUNA_IMPORT_TRANSACTION_LIMIT: String(transactionLimit), KIZUNA_TEST_IMPORT_KILL_AFTER_COMMIT: '1' });
+    expect(signal).toBe('SIGKILL');
+    const { createNeo4jStore } = await import('../../../src/store/neo4j');
+    const reopened = await createNeo4jStore(config!);
+    try {
+      const memory = new MemoryStore();
+      await importFiles(memory, [nextFile]);
+      expect(withoutVersions(await graphSnapshot(reopened))).toEqual(withoutVersions(await graphSnapshot(memory)));
+      // 20 people renamed, 5 visits removed by the reset: one entry each, all of one import.
+      const entries = await reopened.changes({ importFile: nextFile, first: 100 });
+      expect(entries.changes.map((c) => c.op).sort()).toEqual([...Array(5).fill('DELETE'), ...Array(20).fill('UPDATE')]);
+      expect(new Set(entries.changes.map((c) => c.batchId)).size).toBe(1);
+    } finally {
+      await reopened.close();
+      // The tests below start from the old graph.
+      await store.clear();
+      await importFiles(store, [baseFile]);
     }
   });
 
@@ -106,19 +159,30 @@ const BATCH = 10;
     });
   }
 
+  async function count(cypher: string): Promise<number> {
+    const driver = neo4j.driver(config!.uri, neo4j.auth.basic(config!.user, config!.password));
+    try {
+      const { records } = await driver.executeQuery(cypher, {}, { database: config!.database });
+      return Number(records[0].get('n'));
+    } finally {
+      await driver.close();
+    }
+  }
+
   /** Looks at the database directly, without the store (whose opening would recover). */
-  async function rawState(): Promise<{ marker: boolean; renamed: number; missingVisits: number; undoEntries: number }> {
+  async function rawState(): Promise<{ marker: boolean; renamed: number; missingVisits: number; undoEntries: number; pendingChanges: number }> {
     const driver = neo4j.driver(config!.uri, neo4j.auth.basic(config!.user, config!.password));
     try {
       const { records: [row] } = await driver.executeQuery(
         `RETURN EXISTS { MATCH (:KizunaImport) } AS marker,
                 COUNT { MATCH (p:Person) WHERE p.name ENDS WITH '(FY2025)' } AS renamed,
                 $visits - COUNT { MATCH (:Visit) } AS missingVisits,
-                COUNT { MATCH (:KizunaUndo) } AS undoEntries`,
+                COUNT { MATCH (:KizunaUndo) } AS undoEntries,
+                COUNT { MATCH (c:Change), (m:KizunaImport) WHERE c.batchId = m.importId } AS pendingChanges`,
         { visits: neo4j.int(base.visits.length) },
         { database: config!.database },
       );
-      return { marker: row.get('marker'), renamed: Number(row.get('renamed')), missingVisits: Number(row.get('missingVisits')), undoEntries: Number(row.get('undoEntries')) };
+      return { marker: row.get('marker'), renamed: Number(row.get('renamed')), missingVisits: Number(row.get('missingVisits')), undoEntries: Number(row.get('undoEntries')), pendingChanges: Number(row.get('pendingChanges')) };
     } finally {
       await driver.close();
     }

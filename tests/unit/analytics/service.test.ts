@@ -47,4 +47,23 @@ describe('analytics service (what GraphQL, HTTP export and the CLI call)', () =>
     expect(result.betweenness).toMatchObject({ method: 'EXACT', k: 12 });
     expect(result.profiles.every((p) => p.betweenness !== null)).toBe(true);
   });
+
+  test('brokerage is computed once per network and options, ordered; a new store version computes it again', async () => {
+    let version = 1;
+    const store = { ...fakeStore(), version: async () => version } as unknown as GraphStore;
+    const service = analyticsFor(store);
+    const ask = (orderBy?: 'PERSON' | 'OPEN_TWO_PATHS') => service.brokerage({ level: 'INSTITUTION', earlyCareerOnly: false, includePlanned: false, withBetweenness: false, orderBy });
+    const byPaths = await ask('OPEN_TWO_PATHS');
+    expect(await ask('OPEN_TWO_PATHS')).toBe(byPaths);
+    const byPerson = await ask();
+    expect(byPerson).not.toBe(byPaths);
+    expect(byPerson.profiles.map((p) => p.person)).toEqual(byPerson.profiles.map((p) => p.person).sort());
+    const totals = byPaths.profiles.map((p) => p.total);
+    expect(totals).toEqual([...totals].sort((a, b) => b - a));
+    expect([...byPaths.profiles].sort((a, b) => (a.person < b.person ? -1 : 1))).toEqual(byPerson.profiles);
+    version = 2;
+    const again = await ask('OPEN_TWO_PATHS');
+    expect(again).not.toBe(byPaths);
+    expect(again).toEqual(byPaths);
+  });
 });

@@ -9,14 +9,14 @@ const FY2024 = fiscalYearRange(2024);
 
 describe('circulationStatements', () => {
   const s = circulationStatements({ period: FY2024, groupBy: 'COUNTRY', includePlanned: false, timelineLimit: 5 });
-  const all = [s.flows, s.people, s.ties, s.undated, s.timeline!];
+  const all = [s.facts, s.undated, s.timeline!];
 
   it('passes every value as a parameter: no date, status list or limit in the text', () => {
     for (const q of all) {
       expect(q.cypher).not.toMatch(/\d{4}-\d{2}-\d{2}/);
       expect(q.cypher).not.toMatch(/'(COMPLETED|IN_PROGRESS|PLANNED|CANCELLED)'/);
     }
-    expect(s.flows.params).toMatchObject({
+    expect(s.facts.params).toMatchObject({
       epoch: '1970-01-01',
       periodStart: int(19814),
       periodEnd: int(20178),
@@ -26,7 +26,7 @@ describe('circulationStatements', () => {
       counted: ['COMPLETED', 'IN_PROGRESS'],
     });
     expect(s.timeline!.params.limit).toEqual(int(5));
-    expect(circulationStatements({ period: FY2024, groupBy: 'COUNTRY', includePlanned: true }).people.params.counted).toEqual(['COMPLETED', 'IN_PROGRESS', 'PLANNED']);
+    expect(circulationStatements({ period: FY2024, groupBy: 'COUNTRY', includePlanned: true }).facts.params.counted).toEqual(['COMPLETED', 'IN_PROGRESS', 'PLANNED']);
   });
 
   it('names only whitelisted labels and relationship types', () => {
@@ -36,18 +36,21 @@ describe('circulationStatements', () => {
     }
   });
 
-  it('aggregates in the database: flows and people end in grouped RETURNs, the timeline is limited there', () => {
-    expect(s.flows.cypher).toMatch(/count\(\*\) AS stays,\s+sum\(overlap \* weight\) AS personDays/);
-    expect(s.people.cypher).toMatch(/WITH DISTINCT p, weight, roleGroup\[0\] AS role/);
-    expect(s.ties.cypher).toMatch(/ORDER BY s, latest, stated/);
-    expect(s.ties.cypher).toMatch(/collect\(\{s: s, stated: stated\}\)\[0\] AS first/);
+  it('aggregates in the database: visits placed once, flows, people and ties each grouped in a subquery, the timeline limited there', () => {
+    expect(s.facts.cypher.match(/MATCH \(p:Person\)-\[:MADE\]->\(v:Visit\)/g)).toHaveLength(1);
+    expect(s.facts.cypher.match(/CALL \(placed\) \{/g)).toHaveLength(3);
+    expect(s.facts.cypher).toMatch(/count\(\*\) AS stays, sum\(overlap \* weight\) AS personDays/);
+    expect(s.facts.cypher).toMatch(/WITH DISTINCT p, weight, roleGroup\[0\] AS role/);
+    expect(s.facts.cypher).toMatch(/ORDER BY s, latest, stated/);
+    expect(s.facts.cypher).toMatch(/collect\(\{s: s, stated: stated\}\)\[0\] AS first/);
+    expect(s.facts.cypher).toMatch(/RETURN flows, people, ties$/);
     expect(s.timeline!.cypher).toMatch(/rows\[0\.\.\$limit\]/);
   });
 
   it('picks the group expressions by level from a closed switch', () => {
-    const country = circulationStatements({ period: FY2024, groupBy: 'COUNTRY', includePlanned: false }).flows.cypher;
-    const institution = circulationStatements({ period: FY2024, groupBy: 'INSTITUTION', includePlanned: false }).flows.cypher;
-    const lab = circulationStatements({ period: FY2024, groupBy: 'LAB', includePlanned: false }).flows.cypher;
+    const country = circulationStatements({ period: FY2024, groupBy: 'COUNTRY', includePlanned: false }).facts.cypher;
+    const institution = circulationStatements({ period: FY2024, groupBy: 'INSTITUTION', includePlanned: false }).facts.cypher;
+    const lab = circulationStatements({ period: FY2024, groupBy: 'LAB', includePlanned: false }).facts.cypher;
     expect(country).toContain('fc.id AS fromGroup');
     expect(institution).toContain('CASE WHEN coalesce(fi.placeholder, false) THEN null ELSE fi.id END AS fromGroup'); // a placeholder is no group
     expect(lab).toContain('CASE WHEN coalesce(fi.placeholder, false) THEN fc.id ELSE fi.id END'); // LAB falls back to a placeholder's country

@@ -19,6 +19,17 @@ describe('checkSource (before parsing)', () => {
     expect(() => checkSource('{a'.repeat(1_000_000), { maxTokens: Infinity, maxDepth: 15 })).toThrow(/depth/);
   });
 
+  it('remembers texts that passed per pair of limits, never a refusal', () => {
+    const text = `{ ${'a '.repeat(50)}}`;
+    expect(() => checkSource(text, limits)).not.toThrow();
+    expect(() => checkSource(text, limits)).not.toThrow();
+    // The same text under tighter limits (another server) is checked anew, and refused each time.
+    const tight = { maxTokens: 10, maxDepth: 5 };
+    expect(() => checkSource(text, tight)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ limit: 'TOKENS' }) }));
+    expect(() => checkSource(text, tight)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ limit: 'TOKENS' }) }));
+    expect(() => checkSource(text, { ...limits })).not.toThrow();
+  });
+
   it('leaves lexing errors to the parser', () => {
     expect(() => checkSource('{ "unterminated', limits)).not.toThrow();
   });

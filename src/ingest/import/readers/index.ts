@@ -1,4 +1,5 @@
 import type { ImportProblem } from '../problems';
+import { COLLECTION_ORDER } from '../records';
 import { CITATION_COLUMNS, MEMBERSHIP_COLUMNS, REQUIRED_COLUMN } from './csvColumns';
 import { emptyAttachments, readCsvRecords, readCsvRows, type Attachments } from './csv';
 import { readJsonDataset } from './json';
@@ -25,7 +26,7 @@ export interface ImportFiles {
  */
 export async function openImportFiles(inputs: readonly ImportInput[]): Promise<ImportFiles> {
   const result: ImportFiles = { readers: [], attachments: emptyAttachments(), attachmentRows: new Map(), problems: [] };
-  for (const source of inputs.map(asSource)) {
+  for (const source of inWriteOrder(inputs.map(asSource))) {
     const file = source.name;
     if (source.format === 'yaml') result.readers.push({ file, read: () => readYamlDataset(source) });
     else if (source.format === 'json') result.readers.push({ file, read: () => readJsonDataset(source) });
@@ -37,6 +38,16 @@ export async function openImportFiles(inputs: readonly ImportInput[]): Promise<I
     } else result.problems.push({ file, reason: 'unknown file type: import reads .yaml, .yml, .json and .csv files' });
   }
   return result;
+}
+
+/**
+ * Data-set files first, as given, then CSV files in the format's collection order (a record's
+ * targets come before it): read in this order, a new record's relationships can mostly be written
+ * with its node (engine.ts writtenBy), whatever order the shell listed `*.csv` in.
+ */
+function inWriteOrder(sources: ImportSource[]): ImportSource[] {
+  const rank = (s: ImportSource) => (s.csv?.kind === 'records' ? COLLECTION_ORDER.indexOf(s.csv.collection) : -1);
+  return sources.map((source, i) => ({ source, i })).sort((a, b) => rank(a.source) - rank(b.source) || a.i - b.i).map((x) => x.source);
 }
 
 async function loadAttachment(source: ImportSource, kind: 'memberships' | 'citations', into: ImportFiles): Promise<void> {

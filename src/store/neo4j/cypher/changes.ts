@@ -45,9 +45,10 @@ export function appendChangesQuery(entries: readonly ChangeEntry[]): CypherQuery
  * the filters asked for appear in the WHERE clause, so each can use its index (recordId, at,
  * importFile, seq); values are parameters.
  */
-export function changesQuery(query: ChangeQuery): CypherQuery {
+export function changesQuery(query: ChangeQuery, hiddenBatch: string | null = null): CypherQuery {
   const conditions: string[] = [];
   const params: Record<string, unknown> = { limit: int(query.first + 1) };
+  if (hiddenBatch !== null) params.hiddenBatch = hiddenBatch;
   const add = (condition: string, name: string, value: unknown) => {
     conditions.push(condition);
     params[name] = value;
@@ -60,12 +61,13 @@ export function changesQuery(query: ChangeQuery): CypherQuery {
   if (query.label !== undefined) add('c.label = $label', 'label', query.label);
   if (query.op !== undefined) add('c.op = $op', 'op', query.op);
   if (query.afterImportFile !== undefined) add('c.seq > floor', 'afterImportFile', query.afterImportFile);
+  if (hiddenBatch !== null) conditions.push(HIDE('c'));
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   const afterCondition = query.afterSeq !== undefined ? `${where ? `${where} AND` : 'WHERE'} c.seq > $afterSeq` : where;
   if (query.afterSeq !== undefined) params.afterSeq = int(query.afterSeq);
   const change = label('Change');
   // The floor of `afterImportFile`: the last seq of that import (0 when none), found once by index.
-  const floor = `CALL () { OPTIONAL MATCH (i:${change}) WHERE i.importFile = $afterImportFile RETURN coalesce(max(i.seq), 0) AS floor }`;
+  const floor = `CALL () { OPTIONAL MATCH (i:${change}) WHERE i.importFile = $afterImportFile${hiddenBatch !== null ? ` AND ${HIDE('i')}` : ''} RETURN coalesce(max(i.seq), 0) AS floor }`;
   const cypher = lines(
     query.afterImportFile !== undefined ? floor : 'WITH 0 AS floor',
     `CALL (floor) { MATCH (c:${change}) ${where} RETURN count(c) AS totalCount }`,
@@ -76,13 +78,23 @@ export function changesQuery(query: ChangeQuery): CypherQuery {
 }
 
 /** The first `first` entries and the total of each record's history, one row per id (index seeks on recordId). */
-export function historyQuery(recordIds: readonly string[], first: number): CypherQuery {
+export function historyQuery(recordIds: readonly string[], first: number, hiddenBatch: string | null = null): CypherQuery {
   const change = label('Change');
+  const where = `c.recordId = id${hiddenBatch !== null ? ` AND ${HIDE('c')}` : ''}`;
   const cypher = lines(
     'UNWIND $ids AS id',
-    `CALL (id) { MATCH (c:${change}) WHERE c.recordId = id RETURN count(c) AS totalCount }`,
-    `CALL (id) { MATCH (c:${change}) WHERE c.recordId = id WITH c ORDER BY c.seq LIMIT $limit RETURN collect(c {.*}) AS page }`,
+    `CALL (id) { MATCH (c:${change}) WHERE ${where} RETURN count(c) AS totalCount }`,
+    `CALL (id) { MATCH (c:${change}) WHERE ${where} WITH c ORDER BY c.seq LIMIT $limit RETURN collect(c {.*}) AS page }`,
     'RETURN id, totalCount, page',
   );
-  return { cypher, params: { ids: recordIds, limit: int(first + 1) } };
+  return { cypher, params: { ids: recordIds, limit: int(first + 1), ...(hiddenBatch !== null ? { hiddenBatch } : {}) } };
+}
+
+/**
+ * The entries of the staged import that is running (batchId $hiddenBatch) are not yet part of the
+ * log: they appear when it commits (store/importSession.ts ChangeLog). Mutations' entries may have
+ * no batchId.
+ */
+function HIDE(variable: string): string {
+  return `(${variable}.batchId IS NULL OR ${variable}.batchId <> $hiddenBatch)`;
 }

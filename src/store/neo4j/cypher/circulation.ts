@@ -25,14 +25,22 @@ import { label, relType } from './whitelist';
  * circulation/placement.ts (docs/metrics.md §Circulation). All arithmetic is on integer day
  * numbers (`duration.inDays(date($epoch), date(x)).days`), so both stores agree to the day.
  *
- * The statements are meant to run in one read transaction (one snapshot).
+ * The statements are meant to run in one read transaction. Flows, people and ties read the same
+ * placed visits with different filters: one statement places them once and aggregates each in a
+ * subquery (issue #9: as three statements, each placing every visit again, they cost three times
+ * the Neo4j CPU, 0.5 s each at 100k people).
  */
 export interface CirculationStatements {
-  flows: CypherQuery;
-  people: CypherQuery;
-  ties: CypherQuery;
+  /** One row: `flows`, `people` and `ties`, each a list of the rows CirculationRows names. */
+  facts: CypherQuery;
   undated: CypherQuery;
   timeline: CypherQuery | null;
+}
+
+/** Lines that end in `RETURN <columns>` when run alone; in `facts`, collected into a list of maps. */
+interface Aggregation {
+  body: string[];
+  columns: string[];
 }
 
 export function circulationStatements(query: CirculationQuery): CirculationStatements {
@@ -63,47 +71,61 @@ export function circulationStatements(query: CirculationQuery): CirculationState
     'END',
   );
 
-  const flows = lines(
-    base,
-    inPeriod,
-    'WITH p, v, weight, fromGroup, toGroup, fromCountry, toCountry, classDays,',
-    `  ${overlap} AS overlap`,
-    'RETURN fromGroup, toGroup, fromCountry, toCountry, v.status AS status,',
-    '  coalesce(v.scheduleChange, $noChange) AS scheduleChange,',
-    `  ${stayClass} AS stayClass,`,
-    '  coalesce(p.careerStage, $unknownStage) AS careerStage,',
-    '  count(*) AS stays,',
-    '  sum(overlap * weight) AS personDays,',
-    '  sum(CASE WHEN v.uncertain = true THEN 1 ELSE 0 END) AS uncertain',
-  );
+  const flows: Aggregation = {
+    body: [
+      inPeriod,
+      'WITH p, v, weight, fromGroup, toGroup, fromCountry, toCountry, classDays,',
+      `  ${overlap} AS overlap`,
+    ],
+    columns: [
+      'fromGroup', 'toGroup', 'fromCountry', 'toCountry', 'v.status AS status',
+      'coalesce(v.scheduleChange, $noChange) AS scheduleChange',
+      `${stayClass} AS stayClass`,
+      'coalesce(p.careerStage, $unknownStage) AS careerStage',
+      'count(*) AS stays',
+      'sum(overlap * weight) AS personDays',
+      'sum(CASE WHEN v.uncertain = true THEN 1 ELSE 0 END) AS uncertain',
+    ],
+  };
 
   // Distinct people per (role, group): a person with two stays from one group counts once there.
   // Per-group rows only for known groups (x[2] marks the overall rows, group null).
-  const people = lines(
-    base,
-    `WHERE ${placed} AND v.status IN $counted AND ${BETWEEN_GROUPS}`,
-    'WITH p, weight, fromGroup, toGroup,',
-    '  (fromCountry <> toCountry AND e IS NOT NULL AND v.status <> $inProgress AND e >= $periodStart AND e <= $periodEnd) AS returned',
-    "UNWIND [x IN [['OUTBOUND', fromGroup, false], ['OUTBOUND', null, true], ['INBOUND', toGroup, false]]",
-    "  + CASE WHEN returned THEN [['RETURNEE', fromGroup, false], ['RETURNEE', null, true]] ELSE [] END",
-    '  WHERE x[2] OR x[1] IS NOT NULL] AS roleGroup',
-    'WITH DISTINCT p, weight, roleGroup[0] AS role, roleGroup[1] AS grp',
-    'RETURN role, grp, coalesce(p.careerStage, $unknownStage) AS careerStage, sum(weight) AS people',
-  );
+  const people: Aggregation = {
+    body: [
+      `WHERE ${placed} AND v.status IN $counted AND ${BETWEEN_GROUPS}`,
+      'WITH p, weight, fromGroup, toGroup,',
+      '  (fromCountry <> toCountry AND e IS NOT NULL AND v.status <> $inProgress AND e >= $periodStart AND e <= $periodEnd) AS returned',
+      "UNWIND [x IN [['OUTBOUND', fromGroup, false], ['OUTBOUND', null, true], ['INBOUND', toGroup, false]]",
+      "  + CASE WHEN returned THEN [['RETURNEE', fromGroup, false], ['RETURNEE', null, true]] ELSE [] END",
+      '  WHERE x[2] OR x[1] IS NOT NULL] AS roleGroup',
+      'WITH DISTINCT p, weight, roleGroup[0] AS role, roleGroup[1] AS grp',
+    ],
+    columns: ['role', 'grp', 'coalesce(p.careerStage, $unknownStage) AS careerStage', 'sum(weight) AS people'],
+  };
 
   // First evidence looks at every counted cross-border visit up to the period's end, not only at the period.
-  const ties = lines(
+  const ties: Aggregation = {
+    body: [
+      'WHERE v.status IN $counted AND fromCountry <> toCountry AND fromGroup IS NOT NULL AND toGroup IS NOT NULL',
+      'WITH CASE WHEN fromGroup < toGroup THEN fromGroup ELSE toGroup END AS groupA,',
+      '  CASE WHEN fromGroup < toGroup THEN toGroup ELSE fromGroup END AS groupB, s,',
+      '  coalesce(v.startLatest, v.startEarliest) AS latest,',
+      '  coalesce(v.start, toString(date($epoch) + duration({days: s}))) AS stated',
+      // The earliest placed start; on the same day the most precisely known one (memory store: compareEvidence).
+      'ORDER BY s, latest, stated',
+      'WITH groupA, groupB, collect({s: s, stated: stated})[0] AS first',
+      'WHERE first.s >= $periodStart AND first.s <= $periodEnd',
+    ],
+    columns: ['groupA', 'groupB', 'first.s AS first', 'first.stated AS stated'],
+  };
+
+  const facts = lines(
     base,
-    'WHERE v.status IN $counted AND fromCountry <> toCountry AND fromGroup IS NOT NULL AND toGroup IS NOT NULL',
-    'WITH CASE WHEN fromGroup < toGroup THEN fromGroup ELSE toGroup END AS groupA,',
-    '  CASE WHEN fromGroup < toGroup THEN toGroup ELSE fromGroup END AS groupB, s,',
-    '  coalesce(v.startLatest, v.startEarliest) AS latest,',
-    '  coalesce(v.start, toString(date($epoch) + duration({days: s}))) AS stated',
-    // The earliest placed start; on the same day the most precisely known one (memory store: compareEvidence).
-    'ORDER BY s, latest, stated',
-    'WITH groupA, groupB, collect({s: s, stated: stated})[0] AS first',
-    'WHERE first.s >= $periodStart AND first.s <= $periodEnd',
-    'RETURN groupA, groupB, first.s AS first, first.stated AS stated',
+    `WITH collect({${PLACED_FIELDS.map((f) => `${f}: ${f}`).join(', ')}}) AS placed`,
+    collected('flows', flows),
+    collected('people', people),
+    collected('ties', ties),
+    'RETURN flows, people, ties',
   );
 
   const undated = lines(`MATCH (v:${label('Visit')})`, 'WHERE v.startEarliest IS NULL', 'RETURN count(v) AS undated');
@@ -129,12 +151,27 @@ export function circulationStatements(query: CirculationQuery): CirculationState
       : null;
 
   return {
-    flows: { cypher: flows, params },
-    people: { cypher: people, params },
-    ties: { cypher: ties, params },
+    facts: { cypher: facts, params },
     undated: { cypher: undated, params: {} },
     timeline: timeline ? { cypher: timeline, params: { ...params, limit: int(limit) } } : null,
   };
+}
+
+/** What placedVisits() leaves in scope for the statements' filters (its last WITH). */
+const PLACED_FIELDS = ['p', 'v', 'fromGroup', 'toGroup', 'fromCountry', 'toCountry', 's', 'weight', 'e', 'classDays'] as const;
+
+/** An aggregation over the placed visits, as a subquery returning its rows as one list of maps named `name`. */
+function collected(name: string, aggregation: Aggregation): string {
+  const names = aggregation.columns.map((c) => c.slice(c.lastIndexOf(' AS ') + 1).replace(/^AS /, ''));
+  return lines(
+    'CALL (placed) {',
+    '  UNWIND placed AS x',
+    `  WITH ${PLACED_FIELDS.map((f) => `x.${f} AS ${f}`).join(', ')}`,
+    ...aggregation.body.map((l) => `  ${l}`),
+    `  WITH ${aggregation.columns.join(', ')}`,
+    `  RETURN collect({${names.map((n) => `${n}: ${n}`).join(', ')}}) AS ${name}`,
+    '}',
+  );
 }
 
 /**
@@ -213,13 +250,20 @@ function groupExpressions(level: GroupLevel): [string, string] {
   }
 }
 
-/** The rows of the statements, as run (timeline null when not asked for). */
+/** The rows of the statements, as run (flows, people, ties: the lists of the `facts` row; timeline null when not asked for). */
 export interface CirculationRows {
   flows: Row[];
   people: Row[];
   ties: Row[];
   undated: Row[];
   timeline: Row[] | null;
+}
+
+/** The one row of `facts` → its three lists of rows. */
+export function splitFactsRow(rows: readonly Row[]): Pick<CirculationRows, 'flows' | 'people' | 'ties'> {
+  const row = rows[0] ?? {};
+  const list = (name: 'flows' | 'people' | 'ties') => asArray(row[name] ?? [], name).map((r) => asRecord(r, `${name} row`));
+  return { flows: list('flows'), people: list('people'), ties: list('ties') };
 }
 
 /** Rows → facts, shapes checked; day numbers become ISO dates; the result is in canonical order. */

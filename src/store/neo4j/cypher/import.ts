@@ -127,23 +127,39 @@ export function deleteMarkerQuery(importId: string): CypherQuery {
   return { cypher, params: { markerId: MARKER_ID, importId } };
 }
 
+/** The id of a staged import while it runs (its change entries are hidden until it commits), else null. */
+export function stagedImportIdQuery(): CypherQuery {
+  const cypher = `OPTIONAL MATCH (m:${label('KizunaImport')} {id: $markerId}) WHERE m.mode = 'staged' RETURN m.importId AS importId`;
+  return { cypher, params: { markerId: MARKER_ID } };
+}
+
+/** A rolled-back staged import's change entries (their batchId is the import's id). Auto-commit, batched. */
+export function deleteChangesOfImportQuery(importId: string): CypherQuery {
+  const cypher = lines(`MATCH (c:${label('Change')})`, 'WHERE c.batchId = $importId', 'CALL (c) { DELETE c } IN TRANSACTIONS OF 5000 ROWS');
+  return { cypher, params: { importId } };
+}
+
 // ---- undo entries of a staged import: (:KizunaUndo {id: "<importId>:<seq>", entries: JSON})
 
 export function undoId(importId: string, seq: number): string {
   return `${importId}:${String(seq).padStart(9, '0')}`;
 }
 
-/** ON CREATE only: a retried batch must keep the state from before its first attempt. */
-export function writeUndoQuery(importId: string, seq: number, entries: string): CypherQuery {
-  const cypher = `MERGE (u:${label('KizunaUndo')} {id: $id}) ON CREATE SET u.importId = $importId, u.entries = $entries`;
-  return { cypher, params: { id: undoId(importId, seq), importId, entries } };
+/**
+ * ON CREATE only: a retried batch must keep the state from before its first attempt. `entries`:
+ * JSON of the records the batch changed or deleted, with their previous state; `created`: the ids
+ * it created (all an undo needs of them, kept as a list property, not JSON objects).
+ */
+export function writeUndoQuery(importId: string, seq: number, entries: string, created: readonly string[]): CypherQuery {
+  const cypher = `MERGE (u:${label('KizunaUndo')} {id: $id}) ON CREATE SET u.importId = $importId, u.entries = $entries, u.created = $created`;
+  return { cypher, params: { id: undoId(importId, seq), importId, entries, created: [...created] } };
 }
 
 export function readUndoQuery(importId: string, after: string | null, first: number): CypherQuery {
   const cypher = lines(
     `MATCH (u:${label('KizunaUndo')})`,
     'WHERE u.id STARTS WITH $prefix AND ($after IS NULL OR u.id > $after)',
-    'RETURN u.id AS id, u.entries AS entries ORDER BY u.id LIMIT $first',
+    'RETURN u.id AS id, u.entries AS entries, u.created AS created ORDER BY u.id LIMIT $first',
   );
   return { cypher, params: { prefix: `${importId}:`, after, first: int(first) } };
 }

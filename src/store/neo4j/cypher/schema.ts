@@ -26,8 +26,9 @@ export function schemaQueries(): CypherQuery[] {
     statements.push(`CREATE TEXT INDEX kizuna_${checked}_searchText IF NOT EXISTS FOR (n:${checked}) ON (n.searchText)`);
   }
   statements.push('CREATE RANGE INDEX kizuna_Country_code IF NOT EXISTS FOR (n:Country) ON (n.code)');
-  // The change log is paged by seq and filtered by record, instant or import file.
-  for (const property of ['seq', 'recordId', 'at', 'importFile']) {
+  // The change log is paged by seq and filtered by record, instant, import file or batch (a staged
+  // import's entries are found by their batch when it rolls back).
+  for (const property of ['seq', 'recordId', 'at', 'importFile', 'batchId']) {
     statements.push(`CREATE RANGE INDEX kizuna_Change_${property} IF NOT EXISTS FOR (n:${label('Change')}) ON (n.${property})`);
   }
   return statements.map((cypher) => ({ cypher, params: {} }));

@@ -5,7 +5,7 @@ import { bumpVersionQuery, clearQuery, testMarkerStateQuery, versionQuery, write
 import { neighboursQuery } from '../../../../src/store/neo4j/cypher/neighbours';
 import { nodesByIdsQuery } from '../../../../src/store/neo4j/cypher/nodes';
 import { pageQuery } from '../../../../src/store/neo4j/cypher/page';
-import { projectionQuery } from '../../../../src/store/neo4j/cypher/projection';
+import { NODE_SECTIONS, PROJECTION_RELS, PROJECTION_STATEMENTS, projectionQueries } from '../../../../src/store/neo4j/cypher/projection';
 import { schemaQueries } from '../../../../src/store/neo4j/cypher/schema';
 import { searchQuery } from '../../../../src/store/neo4j/cypher/search';
 import { planWrite, upsertNodesQuery, upsertRelsQuery } from '../../../../src/store/neo4j/cypher/write';
@@ -245,10 +245,22 @@ describe('write statements', () => {
 
 describe('statements without inputs', () => {
   it('projection, counts, schema, version and clear carry no interpolated values', () => {
-    for (const q of [projectionQuery(), countsQuery(), versionQuery(), bumpVersionQuery(), clearQuery(), testMarkerStateQuery(), writeTestMarkerQuery(), ...schemaQueries()]) {
+    for (const q of [...projectionQueries(), countsQuery(), versionQuery(), bumpVersionQuery(), clearQuery(), testMarkerStateQuery(), writeTestMarkerQuery(), ...schemaQueries()]) {
       expect(q.cypher).not.toMatch(/'/);
     }
     expect(versionQuery().params).toEqual({ metaId: 'meta' });
+  });
+
+  it('the projection statements read every section exactly once, ids as floats, closed vocabularies as codes', () => {
+    const statements = projectionQueries();
+    expect(statements).toHaveLength(PROJECTION_STATEMENTS);
+    const sections = statements.flatMap((q) => [...q.cypher.matchAll(/RETURN (\d+) AS section/g)].map((m) => Number(m[1])));
+    expect(sections.sort((a, b) => a - b)).toEqual(Array.from({ length: NODE_SECTIONS.length + PROJECTION_RELS.length }, (_x, i) => i));
+    for (const q of statements) {
+      expect(q.cypher).not.toMatch(/[^(]id\(/); // every internal id inside toFloat()
+      expect(q.params.codes).toMatchObject({ POSTDOC: expect.anything(), COMPLETED: expect.anything() });
+    }
+    expect(statements.map((q) => q.cypher).join('\n')).toMatch(/coalesce\(\$codes\[n\.careerStage\], n\.careerStage\)/);
   });
 
   it('creates a unique id constraint for every label, the bookkeeping labels and the change log', () => {

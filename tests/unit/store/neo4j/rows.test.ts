@@ -1,5 +1,5 @@
 import { decodeCounts, decodeNeighbourRow, decodeNode, groupByKeys, orderByKeys, RowShapeError, sortedIds } from '../../../../src/store/neo4j/rows';
-import { NODE_SECTIONS, PROJECTION_RELS } from '../../../../src/store/neo4j/cypher/projection';
+import { NODE_SECTIONS, PROJECTION_CODES, PROJECTION_RELS } from '../../../../src/store/neo4j/cypher/projection';
 import { decodeProjectionRows } from '../../../../src/store/neo4j/projectionRows';
 
 describe('orderByKeys', () => {
@@ -84,12 +84,13 @@ describe('decodeProjectionRows', () => {
   const rels = (key: string, pairs: Array<[number, number, ...unknown[]]>) => ({ section: section(key), part: pairs[0].map((_x, c) => pairs.map((p) => p[c])) });
   const rows = () => [
     // internal ids: people 1–3, labs 10–11, institution 20, visit 40, paper 50, a transfer 60
-    { section: 0, part: [[2, 'person:b', 'B', 'POSTDOC', false]] },
+    // Closed vocabularies come as codes into PROJECTION_CODES, or as the value itself when not listed.
+    { section: 0, part: [[2, 'person:b', 'B', PROJECTION_CODES.indexOf('POSTDOC'), false]] },
     { section: 0, part: [[1, 'person:a', 'A', 'UNKNOWN', true], [3, 'person:c', 'C', 'PROFESSOR', false]] },
     { section: 1, part: [[11, 'lab:y', 'Y'], [10, 'lab:x', 'X']] },
     { section: 2, part: [[20, 'institution:i', 'I', 'JP', false]] },
-    { section: 3, part: [[40, 'visit:v', 'PLANNED', 'NONE', null, '2024-04-30', '2024-05-01', null]] },
-    { section: 4, part: [[50, 'paper:p', 'PUBLISHED', 2024]] },
+    { section: 3, part: [[40, 'visit:v', PROJECTION_CODES.indexOf('PLANNED'), 'NONE', null, '2024-04-30', '2024-05-01', null]] },
+    { section: 4, part: [[50, 'paper:p', PROJECTION_CODES.indexOf('PUBLISHED'), 2024]] },
     rels('memberOf', [[2, 10, '', ''], [2, 11, '2024-04-01', '']]),
     rels('memberOf', [[2, 11, '2024-04-01', ''], [3, 10, '', '']]),
     rels('heads', [[3, 11], [1, 11]]),
@@ -110,6 +111,8 @@ describe('decodeProjectionRows', () => {
       ['person:b', false, ['lab:x', 'lab:y'], ['institution:i']],
       ['person:c', false, ['lab:x', 'lab:y'], ['institution:i']],
     ]);
+    expect(projection.people.map((p) => p.careerStage)).toEqual(['UNKNOWN', 'POSTDOC', 'PROFESSOR']);
+    expect(projection.papers[0].status).toBe('PUBLISHED');
     expect(projection.people[1].labPeriods).toEqual([
       { lab: 'lab:y', sinceEarliest: '2024-04-01', untilLatest: null },
       { lab: 'lab:y', sinceEarliest: '2024-04-01', untilLatest: null },
@@ -146,5 +149,6 @@ describe('decodeProjectionRows', () => {
     expect(() => decodeProjectionRows([...rows(), { section: 0, part: [{ id: 'person:a' }] }])).toThrow(/people\[\]: expected a list/);
     expect(() => decodeProjectionRows([...rows(), { section: section('heads'), part: [[11], []] }])).toThrow(/heads: a batch of ragged columns/);
     expect(() => decodeProjectionRows([{ section: 99, part: [] }])).toThrow(/unknown section 99/);
+    expect(() => decodeProjectionRows([{ section: 4, part: [[50, 'paper:p', PROJECTION_CODES.length, 2024]] }])).toThrow(/paper.status: unknown code/);
   });
 });

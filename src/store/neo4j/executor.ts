@@ -98,28 +98,6 @@ export class Executor {
     return this.withSession('READ', (session) => singleStatementRead(session, query));
   }
 
-  /**
-   * One read statement as an auto-commit transaction, rows raw as readRaw gives them: RUN and PULL
-   * go out together and nothing else, where a managed transaction adds BEGIN and a COMMIT round
-   * trip (measured on the search statement, sequentially: 1.71 → 1.12 ms p50, client CPU 1,153 →
-   * 638 µs per statement). For single-statement reads, which need no transaction around them. The
-   * driver does not retry auto-commit statements, so a failure it would retry (isRetryableError: a
-   * dropped connection, a cluster member gone) is run again on the same session as a managed read
-   * transaction, which retries as every other read does. Bounded by the read timeout like `read`.
-   */
-  readOnce(query: CypherQuery): Promise<Row[]> {
-    const config = this.readTimeoutMs ? { timeout: this.readTimeoutMs } : undefined;
-    const rows = (result: { records: { toObject(): unknown }[] }) => result.records.map((record) => record.toObject() as Row);
-    return this.withSession('READ', async (session) => {
-      try {
-        return rows(await session.run(query.cypher, query.params, config));
-      } catch (error) {
-        if (!neo4j.isRetryableError(error)) throw error;
-        return session.executeRead(async (tx) => rows(await tx.run(query.cypher, query.params)), config);
-      }
-    });
-  }
-
   write(query: CypherQuery): Promise<Row[]> {
     return this.writeTransaction((run) => run(query));
   }

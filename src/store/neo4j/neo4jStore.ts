@@ -67,9 +67,9 @@ export class Neo4jStore implements GraphStore {
     return groupByKeys(ids, rows, (row) => row.key).map((group) => group.map((row) => row.neighbour));
   }
 
-  /** A nested selection in one statement (cypher/tree.ts), auto-commit; the rows are already the answer's maps. */
+  /** A nested selection in one statement (cypher/tree.ts); the rows are already the answer's maps. */
   async readTree(root: TreeRoot): Promise<TreeResult> {
-    const rows = await this.executor.readOnce(treeQuery(root));
+    const rows = await this.executor.readRaw(treeQuery(root));
     if (root.kind === 'byId') return { kind: 'byId', node: (rows[0]?.node as TreeMap | undefined) ?? null };
     if (root.kind === 'byIds') {
       // One row per node found, with its item's position (cypher/tree.ts byIdsQuery).

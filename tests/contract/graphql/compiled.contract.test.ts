@@ -252,7 +252,7 @@ forEachStore(
 );
 
 forEachStore(
-  'tree reads on Neo4j: auto-commit, run again as a managed transaction after a retryable failure',
+  'compiled reads end to end on Neo4j: one auto-commit statement (executor.ts singleStatementRead), run again as a managed transaction after a retryable failure',
   (store) => {
     it('reads a compiled query in one auto-commit statement; a retryable failure of it is retried, a syntax error is not', async () => {
       const neo4j = (await import('neo4j-driver')).default;
@@ -285,11 +285,11 @@ forEachStore(
         }
         expect(counts).toEqual({ auto: 1, managed: 0 });
         Object.assign(counts, { auto: 0, managed: 0 });
-        failNext = new neo4j.Neo4jError('connection dropped (test)', 'ServiceUnavailable');
+        failNext = new neo4j.Neo4jError('connection dropped (test)', 'ServiceUnavailable', '50N42', 'error: general processing exception', {} as never);
         expect(await new TestApi(store()).data(q, { id: ids.withTwoLabs })).toEqual(expected);
         expect(counts).toEqual({ auto: 1, managed: 1 });
         Object.assign(counts, { auto: 0, managed: 0 });
-        failNext = new neo4j.Neo4jError('not retryable (test)', 'Neo.ClientError.Statement.SyntaxError');
+        failNext = new neo4j.Neo4jError('not retryable (test)', 'Neo.ClientError.Statement.SyntaxError', '50N42', 'error: general processing exception', {} as never);
         const failed = await new TestApi(store()).query(q, { id: ids.withTwoLabs });
         expect(failed.errors?.length).toBe(1);
         expect(counts.managed).toBe(0);

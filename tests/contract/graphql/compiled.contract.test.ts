@@ -250,3 +250,55 @@ forEachStore(
   },
   () => data.dataset,
 );
+
+forEachStore(
+  'compiled reads end to end on Neo4j: one auto-commit statement (executor.ts singleStatementRead), run again as a managed transaction after a retryable failure',
+  (store) => {
+    it('reads a compiled query in one auto-commit statement; a retryable failure of it is retried, a syntax error is not', async () => {
+      const neo4j = (await import('neo4j-driver')).default;
+      const session = (neo4j as any).Session.prototype;
+      const transaction = (neo4j as any).Transaction.prototype;
+      const [sessionRun, transactionRun] = [session.run, transaction.run];
+      const counts = { auto: 0, managed: 0 };
+      let failNext: Error | null = null;
+      session.run = function (this: unknown, ...args: unknown[]) {
+        counts.auto++;
+        if (failNext) {
+          const error = failNext;
+          failNext = null;
+          return Promise.reject(error);
+        }
+        return sessionRun.apply(this, args);
+      };
+      transaction.run = function (this: unknown, ...args: unknown[]) {
+        counts.managed++;
+        return transactionRun.apply(this, args);
+      };
+      try {
+        const q = `query($id: ID!) { person(id: $id) { id name labs { lab { id } } } }`;
+        const expected = await new TestApi(fieldByField(store())).data(q, { id: ids.withTwoLabs });
+        Object.assign(counts, { auto: 0, managed: 0 });
+        expect(await new TestApi(store()).data(q, { id: ids.withTwoLabs })).toEqual(expected);
+        if (store().kind !== 'neo4j') {
+          expect(counts).toEqual({ auto: 0, managed: 0 }); // the embedded store never reaches the driver
+          return;
+        }
+        expect(counts).toEqual({ auto: 1, managed: 0 });
+        Object.assign(counts, { auto: 0, managed: 0 });
+        failNext = new neo4j.Neo4jError('connection dropped (test)', 'ServiceUnavailable', '50N42', 'error: general processing exception', {} as never);
+        expect(await new TestApi(store()).data(q, { id: ids.withTwoLabs })).toEqual(expected);
+        expect(counts).toEqual({ auto: 1, managed: 1 });
+        Object.assign(counts, { auto: 0, managed: 0 });
+        failNext = new neo4j.Neo4jError('not retryable (test)', 'Neo.ClientError.Statement.SyntaxError', '50N42', 'error: general processing exception', {} as never);
+        const failed = await new TestApi(store()).query(q, { id: ids.withTwoLabs });
+        expect(failed.errors?.length).toBe(1);
+        expect(counts.managed).toBe(0);
+      } finally {
+        session.run = sessionRun;
+        transaction.run = transactionRun;
+      }
+    });
+  },
+  () => data.dataset,
+);
+

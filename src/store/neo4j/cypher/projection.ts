@@ -96,7 +96,7 @@ export const PROJECTION_RELS: readonly ProjectionRelSpec[] = [
 /**
  * Tuples or relationships per row: rows of ~4 KB. A whole section in one row (one Bolt message of
  * megabytes) took 4 s of client CPU at 100k people; rows of ~40 KB 0.85 s, two thirds of them
- * still arriving in pieces (see above); rows of ~4 KB 0.4 s with floats, one in fifteen in pieces.
+ * still arriving in pieces (see above); rows of ~4 KB 0.4 s with floats, one in thirty in pieces.
  * Thousands of rows cost the driver little beside that.
  */
 export const PROJECTION_BATCH = { nodes: 50, rels: 200 } as const;

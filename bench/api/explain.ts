@@ -7,6 +7,7 @@
 import neo4j from 'neo4j-driver';
 import { benchData } from './data';
 import { operations } from './operations';
+import { toolArgs } from './toolArgs';
 const captured: { who: string; cypher: string; params: any }[] = [];
 let who = '';
 for (const Klass of [(neo4j as any).Session, (neo4j as any).Transaction]) {
@@ -18,11 +19,8 @@ for (const Klass of [(neo4j as any).Session, (neo4j as any).Transaction]) {
   };
 }
 async function main() {
-  const arg = (name: string, fallback: string) => {
-    const i = process.argv.indexOf(`--${name}`);
-    return i > 0 ? process.argv[i + 1] : fallback;
-  };
-  const config = { uri: arg('neo4j-uri', 'bolt://127.0.0.1:7689'), user: 'neo4j', password: process.env.NEO4J_PASSWORD ?? 'kizuna-dev-password', database: 'neo4j' };
+  const { arg, neo4jConfig: config } = toolArgs();
+  if (!config.uri) config.uri = 'bolt://127.0.0.1:7689';
   const opName = arg('op', 'visitsPaged');
   const op = operations(benchData('10k')).find((o) => o.name === opName)!;
   const urls: Record<string, string> = { kizuna: await (await import('./kizuna')).startKizuna('kizuna-neo4j', config), peer: await (await import('./peer')).startPeer(config) };

@@ -8,7 +8,6 @@
  * the machine's load moves much less than requests per second, for comparing pipeline changes.
  */
 import { fork } from 'node:child_process';
-import type { Neo4jConfig } from '../../src/config';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { createApolloServer } from '../../src/server/apollo';
@@ -17,13 +16,10 @@ import { benchData } from './data';
 import { listen } from './http';
 import { operations } from './operations';
 import { replaying } from './stages';
+import { toolArgs } from './toolArgs';
 
 async function main(): Promise<void> {
-  const arg = (name: string, fallback: string) => {
-    const i = process.argv.indexOf(`--${name}`);
-    return i > 0 ? process.argv[i + 1] : fallback;
-  };
-  const neo4jConfig: Neo4jConfig = { uri: arg('neo4j-uri', ''), user: 'neo4j', password: process.env.NEO4J_PASSWORD ?? 'kizuna-dev-password', database: 'neo4j' };
+  const { arg, neo4jConfig } = toolArgs();
   const size = arg('size', '10k');
   process.env.BENCH_SIZE = size;
   const op = operations(benchData(size)).find((o) => o.name === arg('op', 'personById'))!;

@@ -5,16 +5,12 @@
  * child; the profile is written on exit. Summarise it with bench/api/profileTop.js.
  */
 import { fork } from 'node:child_process';
-import type { Neo4jConfig } from '../../src/config';
 import { benchData } from './data';
 import { operations } from './operations';
+import { toolArgs } from './toolArgs';
 
 async function main(): Promise<void> {
-  const arg = (name: string, fallback: string) => {
-    const i = process.argv.indexOf(`--${name}`);
-    return i > 0 ? process.argv[i + 1] : fallback;
-  };
-  const config: Neo4jConfig = { uri: arg('neo4j-uri', ''), user: 'neo4j', password: process.env.NEO4J_PASSWORD ?? 'kizuna-dev-password', database: 'neo4j' };
+  const { arg, neo4jConfig: config } = toolArgs();
   const contender = arg('contender', 'kizuna-neo4j');
   const size = arg('size', '10k');
   process.env.BENCH_SIZE = size;

@@ -9,7 +9,6 @@
  */
 import { parse, getOperationAST } from 'graphql';
 import { HeaderMap } from '@apollo/server';
-import type { Neo4jConfig } from '../../src/config';
 import { loadConfig } from '../../src/config';
 import { createContext, type ContextDeps } from '../../src/graphql/context';
 import { buildKizunaSchema } from '../../src/graphql/schema';
@@ -23,6 +22,7 @@ import { operationShape } from '../../src/server/limits/queryShape';
 import type { GraphStore } from '../../src/store/port';
 import { benchData } from './data';
 import { operations } from './operations';
+import { toolArgs } from './toolArgs';
 
 /**
  * Answers each distinct read once from the real store, then from memory. Compiled trees (objects
@@ -64,11 +64,7 @@ async function best(iterations: number, work: () => unknown): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const arg = (name: string, fallback: string) => {
-    const i = process.argv.indexOf(`--${name}`);
-    return i > 0 ? process.argv[i + 1] : fallback;
-  };
-  const neo4jConfig: Neo4jConfig = { uri: arg('neo4j-uri', ''), user: 'neo4j', password: process.env.NEO4J_PASSWORD ?? 'kizuna-dev-password', database: 'neo4j' };
+  const { arg, neo4jConfig } = toolArgs();
   const size = arg('size', '10k');
   const iterations = Number(arg('iterations', '3000'));
   const names = arg('ops', 'personById,visitsPaged').split(',');

@@ -283,13 +283,13 @@ export class Neo4jStore implements GraphStore {
   /** Circulation facts by Cypher aggregation (cypher/circulation.ts), all statements in one read snapshot. */
   async circulationFacts(query: CirculationQuery): Promise<CirculationFacts> {
     const statements = circulationStatements(query);
-    return this.executor.readTransaction(async (run) => {
-      return decodeCirculationFacts({
+    return this.executor.readTransaction(async (run) =>
+      decodeCirculationFacts({
         ...splitFactsRow(await run(statements.facts)),
         undated: await run(statements.undated),
         timeline: statements.timeline ? await run(statements.timeline) : null,
-      });
-    });
+      }),
+    );
   }
 }
 

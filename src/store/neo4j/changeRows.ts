@@ -1,6 +1,6 @@
 import { isRole } from '../../auth/roles';
 import { isLabel } from '../../domain/ids';
-import { CHANGE_OPS, type ChangeOp, type ChangePage, type FieldChange, type StoredChange } from '../changes';
+import { CHANGE_OPS, changeId, type ChangeOp, type ChangePage, type FieldChange, type StoredChange } from '../changes';
 import { asArray, asNumber, RowShapeError } from './rows';
 
 /** A page row of changesQuery as the port's ChangePage; `first` is the page size asked for. */
@@ -9,6 +9,10 @@ export function decodeChangePage(row: Record<string, unknown> | undefined, first
   return { changes: fetched.slice(0, first), totalCount: asNumber(row?.totalCount, 'totalCount'), hasNextPage: fetched.length > first };
 }
 
+/**
+ * An entry row of cypher/changes.ts: the entry's own properties and its set's (at, keyName, role,
+ * importFile, batchId). The id is not stored; it is derived from seq as both stores do.
+ */
 export function decodeChange(value: unknown): StoredChange {
   const c = (value ?? {}) as Record<string, unknown>;
   const text = (key: string): string => {
@@ -20,11 +24,12 @@ export function decodeChange(value: unknown): StoredChange {
   const label = text('label');
   const op = text('op');
   if (!isRole(role) || !isLabel(label) || !(CHANGE_OPS as readonly string[]).includes(op)) {
-    throw new RowShapeError(`change ${String(c.id)} has an unknown role, label or op`);
+    throw new RowShapeError(`change ${String(c.seq)} has an unknown role, label or op`);
   }
+  const seq = asNumber(c.seq, 'change.seq');
   return {
-    id: text('id'),
-    seq: asNumber(c.seq, 'change.seq'),
+    id: changeId(seq),
+    seq,
     at: text('at'),
     actor: { keyName: text('keyName'), role },
     recordId: text('recordId'),

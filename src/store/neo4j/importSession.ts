@@ -10,7 +10,7 @@ import {
   bumpVersionsQuery,
   restoreNodesQuery,
   createMarkerQuery,
-  deleteChangesOfImportQuery,
+  deleteChangesOfImportQueries,
   deleteMarkerQuery,
   deleteRecordsQuery,
   deleteUndoQuery,
@@ -335,7 +335,7 @@ async function rollbackStaged(executor: Executor, importId: string): Promise<voi
     if (created.length) await executor.writeTransaction((run) => deleteIn(run, created));
   });
   // Hidden while the marker stands, so they go before it.
-  await executor.autoCommit(deleteChangesOfImportQuery(importId));
+  for (const query of deleteChangesOfImportQueries(importId)) await executor.autoCommit(query);
   await executor.writeTransaction(async (run) => {
     await run(deleteMarkerQuery(importId));
     await run(bumpVersionQuery());

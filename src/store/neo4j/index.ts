@@ -1,7 +1,7 @@
 import type { Neo4jConfig } from '../../config';
 import { StoreError } from '../errors';
 import type { GraphStore } from '../port';
-import { awaitIndexesQuery, schemaQueries } from './cypher/schema';
+import { awaitIndexesQuery, convertOldChangesQuery, dropOldChangeLogSchemaQueries, oldChangeLogQuery, schemaQueries } from './cypher/schema';
 import { UNAVAILABLE_MESSAGE } from './driverErrors';
 import { Executor, type ExecutorTuning } from './executor';
 import { Neo4jStore } from './neo4jStore';
@@ -37,10 +37,27 @@ export async function createNeo4jStore(config: Neo4jConfig, tuning?: ExecutorTun
   return new Neo4jStore(executor);
 }
 
-/** Idempotent: every statement is CREATE … IF NOT EXISTS, so this runs on every start. */
+/**
+ * Idempotent: every statement is CREATE … IF NOT EXISTS, so this runs on every start; then a
+ * change log still in the old format is converted (before recovery, which finds a dead import's
+ * entries through their sets).
+ */
 export async function ensureSchema(executor: Executor): Promise<void> {
   for (const query of schemaQueries()) await executor.autoCommit(query);
   await executor.autoCommit(awaitIndexesQuery(INDEX_WAIT_SECONDS));
+  await migrateChangeLog(executor);
+}
+
+/**
+ * Entries written before ChangeSets existed become entries with a set of their own; then the old
+ * constraint and indexes go. Cheap when there is nothing to do (one SHOW INDEXES), and safe to
+ * kill at any point: the next start converts the rest (cypher/schema.ts convertOldChangesQuery).
+ */
+export async function migrateChangeLog(executor: Executor): Promise<void> {
+  const [row] = await executor.autoCommit(oldChangeLogQuery());
+  if (row?.old !== true) return;
+  await executor.autoCommit(convertOldChangesQuery());
+  for (const query of dropOldChangeLogSchemaQueries()) await executor.autoCommit(query);
 }
 
 export { Neo4jStore } from './neo4jStore';

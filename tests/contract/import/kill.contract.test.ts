@@ -178,7 +178,7 @@ const BATCH = 10;
                 COUNT { MATCH (p:Person) WHERE p.name ENDS WITH '(FY2025)' } AS renamed,
                 $visits - COUNT { MATCH (:Visit) } AS missingVisits,
                 COUNT { MATCH (:KizunaUndo) } AS undoEntries,
-                COUNT { MATCH (c:Change), (m:KizunaImport) WHERE c.batchId = m.importId } AS pendingChanges`,
+                COUNT { MATCH (m:KizunaImport), (s:ChangeSet), (c:Change) WHERE s.batchId = m.importId AND c.setSeq = s.firstSeq } AS pendingChanges`,
         { visits: neo4j.int(base.visits.length) },
         { database: config!.database },
       );

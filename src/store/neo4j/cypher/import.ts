@@ -133,10 +133,25 @@ export function stagedImportIdQuery(): CypherQuery {
   return { cypher, params: { markerId: MARKER_ID } };
 }
 
-/** A rolled-back staged import's change entries (their batchId is the import's id). Auto-commit, batched. */
-export function deleteChangesOfImportQuery(importId: string): CypherQuery {
-  const cypher = lines(`MATCH (c:${label('Change')})`, 'WHERE c.batchId = $importId', 'CALL (c) { DELETE c } IN TRANSACTIONS OF 5000 ROWS');
-  return { cypher, params: { importId } };
+/**
+ * A rolled-back staged import's change log: its sets (their batchId is the import's id) and their
+ * entries (seqs firstSeq..lastSeq). Auto-commit, batched, in this order: the entries first, then
+ * the sets, so a rollback killed in between leaves sets without entries (found and deleted by the
+ * next run) and never entries without their set.
+ */
+export function deleteChangesOfImportQueries(importId: string): CypherQuery[] {
+  const set = label('ChangeSet');
+  const change = label('Change');
+  const entries = lines(
+    `MATCH (s:${set}) WHERE s.batchId = $importId`,
+    `MATCH (c:${change}) WHERE c.seq >= s.firstSeq AND c.seq <= s.lastSeq`,
+    'CALL (c) { DELETE c } IN TRANSACTIONS OF 5000 ROWS',
+  );
+  const sets = lines(`MATCH (s:${set}) WHERE s.batchId = $importId`, 'CALL (s) { DELETE s } IN TRANSACTIONS OF 5000 ROWS');
+  return [
+    { cypher: entries, params: { importId } },
+    { cypher: sets, params: { importId } },
+  ];
 }
 
 // ---- undo entries of a staged import: (:KizunaUndo {id: "<importId>:<seq>", entries: JSON})

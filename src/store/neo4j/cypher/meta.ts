@@ -41,7 +41,8 @@ export function clearQuery(batchSize = CLEAR_BATCH_SIZE): CypherQuery {
 
 /**
  * `NOT n:KizunaMeta AND NOT n:KizunaTestMarker`: static labels, so the planner can use label scans.
- * Change log entries are not bookkeeping: clear() removes them with the data they describe.
+ * The change log (Change entries and their ChangeSets) is not bookkeeping: clear() removes it
+ * with the data it describes.
  */
 function notInternal(variable: string): string {
   return BOOKKEEPING_LABELS.map((l) => `NOT ${variable}:${label(l)}`).join(' AND ');

@@ -13,11 +13,13 @@ export { isAllowedEndpointPair } from '../../graph';
  * KizunaMeta holds the store version and counters; KizunaTestMarker marks a database the test
  * tiers own (see testMarkerStateQuery in cypher/meta.ts): the contract setup clears only a database
  * that has it; KizunaImport (one while an import runs) and KizunaUndo (a staged import's undo
- * entries) are bulk import's bookkeeping (neo4j/importSession.ts). clear() keeps all four. Change
- * is an entry of the change log (store/changes.ts), cleared by clear() with the data it describes.
+ * entries) are bulk import's bookkeeping (neo4j/importSession.ts). clear() keeps all four.
+ * Change (an entry) and ChangeSet (what the entries of one append share) are the change log
+ * (store/changes.ts, cypher/changes.ts), cleared by clear() with the data they describe.
  */
 export const BOOKKEEPING_LABELS = ['KizunaMeta', 'KizunaTestMarker', 'KizunaImport', 'KizunaUndo'] as const;
-export const INTERNAL_LABELS = [...BOOKKEEPING_LABELS, 'Change'] as const;
+export const CHANGE_LOG_LABELS = ['Change', 'ChangeSet'] as const;
+export const INTERNAL_LABELS = [...BOOKKEEPING_LABELS, ...CHANGE_LOG_LABELS] as const;
 export type InternalLabel = (typeof INTERNAL_LABELS)[number];
 
 export function isDomainLabel(value: string): value is Label {

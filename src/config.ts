@@ -46,6 +46,8 @@ const envSchema = z.object({
   /** Bulk import: records per UNWIND statement, and the largest import Neo4j runs as one transaction (larger ones are staged). */
   KIZUNA_IMPORT_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(1000),
   KIZUNA_IMPORT_TRANSACTION_LIMIT: z.coerce.number().int().min(0).default(20_000),
+  /** Staged imports: node batches in flight at once (docs/benchmarks.md measured 1–3 on two cores). */
+  KIZUNA_IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(3),
   /** importDataset: bytes of file content one request may carry (bigger files: `kizuna import`). */
   KIZUNA_GRAPHQL_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(64 * 2 ** 20).default(4 * 2 ** 20),
   NODE_ENV: z.string().optional(),
@@ -114,6 +116,8 @@ export interface Config {
   auth: AuthConfig;
   importBatchSize: number;
   importTransactionLimit: number;
+  /** Staged imports into Neo4j: node batches written at once. */
+  importConcurrency: number;
   /** importDataset's cap on the content of one request, in bytes. */
   graphqlImportMaxBytes: number;
   /** NODE_ENV=production: no "did you mean" suggestions, no introspection. */
@@ -147,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auth: { envKeys: e.KIZUNA_API_KEYS ?? null, keysFile: e.KIZUNA_KEYS_FILE, reads: e.KIZUNA_READS },
     importBatchSize: e.KIZUNA_IMPORT_BATCH_SIZE,
     importTransactionLimit: e.KIZUNA_IMPORT_TRANSACTION_LIMIT,
+    importConcurrency: e.KIZUNA_IMPORT_CONCURRENCY,
     graphqlImportMaxBytes: e.KIZUNA_GRAPHQL_IMPORT_MAX_BYTES,
     production: e.NODE_ENV === 'production',
     limits: {

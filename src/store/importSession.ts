@@ -18,6 +18,12 @@ export interface ImportSession {
   /** The batch id of the import's change-log entries (Neo4j: the import's id, which hides them until the commit). */
   readonly batchId: string;
   /**
+   * How many upsertNodes calls the engine may have running at once (1: one after the other). A
+   * staged Neo4j import takes ImportOptions.concurrency (each batch is its own transaction); one
+   * transaction, and the embedded store, take one call at a time.
+   */
+  readonly concurrency: number;
+  /**
    * Writes the records' nodes; returns each record's state before (null: it is new). `log` turns
    * those states into the batch's change-log entries (batchId = this.batchId), written with the
    * batch: see ChangeLog.
@@ -71,6 +77,8 @@ export interface ImportOptions {
   transactionLimit: number;
   /** File names, shown by /ready while the import runs. */
   files: string[];
+  /** Node batches a staged import may write at once (ImportSession.concurrency); default 1. */
+  concurrency?: number;
 }
 
 /** What a replace import may remove: everything (seed --reset), or what the named documents state. */

@@ -18,6 +18,7 @@ export interface ImportCommandOptions {
   dryRun?: boolean;
   batchSize?: string;
   transactionLimit?: string;
+  concurrency?: string;
   /** How many changed records a dry run lists (the summary always counts them all). */
   show?: string;
 }
@@ -33,11 +34,12 @@ export async function runImportCommand(config: Config, files: string[], opts: Im
   }
 }
 
-export function requestFrom(config: Config, opts: Pick<ImportCommandOptions, 'dryRun' | 'batchSize' | 'transactionLimit'>): Omit<ImportRequest, 'files' | 'mode'> {
+export function requestFrom(config: Config, opts: Pick<ImportCommandOptions, 'dryRun' | 'batchSize' | 'transactionLimit' | 'concurrency'>): Omit<ImportRequest, 'files' | 'mode'> {
   return {
     dryRun: opts.dryRun,
     batchSize: positive(opts.batchSize, '--batch-size') ?? config.importBatchSize,
     transactionLimit: positive(opts.transactionLimit, '--transaction-limit') ?? config.importTransactionLimit,
+    concurrency: atMost(16, positive(opts.concurrency, '--concurrency'), '--concurrency') ?? config.importConcurrency,
   };
 }
 
@@ -91,6 +93,11 @@ function positive(value: string | undefined, name: string): number | undefined {
   return n;
 }
 
+function atMost(limit: number, value: number | undefined, name: string): number | undefined {
+  if (value !== undefined && value > limit) throw new ImportOptionError(`${name} must be at most ${limit}, not ${value}`);
+  return value;
+}
+
 export class ImportOptionError extends Error {
   override name = 'ImportOptionError';
 }
@@ -106,6 +113,7 @@ export function registerImportCommand(program: import('commander').Command): voi
     .option('--dry-run', 'print what would change and write nothing')
     .option('--batch-size <n>', 'records per write statement (KIZUNA_IMPORT_BATCH_SIZE, default 1000)')
     .option('--transaction-limit <n>', 'Neo4j: largest import run as one transaction; larger ones are staged (KIZUNA_IMPORT_TRANSACTION_LIMIT, default 20000)')
+    .option('--concurrency <n>', 'Neo4j, staged imports: node batches written at once, each its own transaction (KIZUNA_IMPORT_CONCURRENCY, default 3)')
     .option('--show <n>', 'changed records a dry run lists', '50')
     .action(async (files: string[], opts: ImportCommandOptions) => {
       const restarted = restartWithHeapCap();

@@ -10,6 +10,8 @@ import type { ImportProblem } from './problems';
 import { openImportFiles, sourceNames, type ImportInput } from './readers';
 import { COLLECTION_OF_LABEL, COLLECTION_LABEL, type Collection } from './records';
 import { planRemoval, type RemovalPlan } from './removal';
+import { inFlight } from './inFlight';
+import { relsReadyWith } from './relsReady';
 import { NdjsonSpool, prefetched } from './spool';
 import type { AnyRecord } from '../../write/records';
 
@@ -29,6 +31,8 @@ export interface ImportRequest {
   batchSize: number;
   /** Neo4j: imports up to this many records run as one transaction, larger ones staged (store/importSession.ts). */
   transactionLimit: number;
+  /** Neo4j, staged: node batches written at once (ImportSession.concurrency; default 1). */
+  concurrency?: number;
   onProgress?: (progress: ImportProgress) => void;
   /** Every record's change, a batch at a time, as it is written (or, in a dry run, found): for the dry-run listing. */
   onChanges?: (changes: RecordChange[]) => Promise<void> | void;
@@ -100,7 +104,7 @@ async function importFromSpool(store: GraphStore, request: ImportRequest, spool:
     await dryRun(store, spool, manifest, removal.deletes, updates, request, result);
     return result;
   }
-  const session = await store.beginImport({ records: manifest.records, transactionLimit: request.transactionLimit, files: sourceNames(request.files) });
+  const session = await store.beginImport({ records: manifest.records, transactionLimit: request.transactionLimit, files: sourceNames(request.files), concurrency: request.concurrency });
   result.mode = session.mode;
   const log = changeLogger(session, request);
   const killer = testKillSwitch();
@@ -112,19 +116,21 @@ async function importFromSpool(store: GraphStore, request: ImportRequest, spool:
     const updated = new Uint8Array(total);
     // …and which of those got their relationships with their node (none left for the relationship pass).
     const relsDone = new Uint8Array(total);
-    const written = writtenBy(manifest);
-    let done = 0;
-    for await (const batch of prefetched(spool.batches(request.batchSize))) {
+    const withRels = relsReadyWith(manifest, session.concurrency);
+    const writeBatch = async (batch: RecordGraph[]) => {
+      const marked = withRels(batch);
       let changes: RecordChange[] = [];
-      const last = batch[batch.length - 1].id;
-      const marked = batch.map((r) => ({ ...r, relsWithNode: r.graph.rels.every((rel) => written(rel.from, last) && written(rel.to, last)) }));
       await session.upsertNodes(marked, (before) => log((changes = batch.map((r, i) => (before[i] === null ? createdChange(r) : diffRecord(before[i], stateOf(r)))))));
-      changes.forEach((c, i) => {
+      return { marked, changes };
+    };
+    let done = 0;
+    for await (const { batch, result: wrote } of inFlight(prefetched(spool.batches(request.batchSize)), session.concurrency, writeBatch)) {
+      wrote.changes.forEach((c, i) => {
         created[done + i] = c.kind === 'created' ? 1 : 0;
         updated[done + i] = c.kind === 'updated' ? 1 : 0;
-        relsDone[done + i] = c.kind === 'created' && marked[i].relsWithNode ? 1 : 0;
+        relsDone[done + i] = c.kind === 'created' && wrote.marked[i].relsWithNode ? 1 : 0;
       });
-      await record(result, request, changes);
+      await record(result, request, wrote.changes);
       done += batch.length;
       request.onProgress?.({ phase: 'nodes', done, total });
       killer();
@@ -169,22 +175,6 @@ async function importFromSpool(store: GraphStore, request: ImportRequest, spool:
   }
   if (request.actor) result.logged = Object.values(result.summary).reduce((n, c) => n + c.created + c.updated + c.deleted, 0);
   return result;
-}
-
-/**
- * Whether a record's node is written once the batch ending with record `last` is: it comes no
- * later in the import (the spool keeps the files' order, and the id index each record's file and
- * line), or it is not in the import at all (then the store holds it: check.ts resolved every
- * reference). A place without a line (0) is only known to be earlier by its file.
- */
-function writtenBy(manifest: ImportManifest): (id: string, last: string) => boolean {
-  return (id, last) => {
-    const place = manifest.ids.placeOf(id);
-    if (!place) return true;
-    const end = manifest.ids.placeOf(last)!;
-    if (place.file !== end.file) return place.file < end.file;
-    return place.line > 0 && end.line > 0 && place.line <= end.line;
-  };
 }
 
 /**

@@ -13,6 +13,8 @@ import type { MemoryStore } from './memoryStore';
  */
 export class MemoryImportSession implements ImportSession {
   readonly mode = 'memory' as const;
+  /** Batches are staged in memory: nothing to overlap. */
+  readonly concurrency = 1;
   private readonly nodes: GraphNode[] = [];
   private readonly rels = new Map<string, GraphRel[]>();
   private readonly deletions: string[] = [];

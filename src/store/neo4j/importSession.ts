@@ -67,11 +67,12 @@ export async function beginNeo4jImport(executor: Executor, options: ImportOption
   const [row] = await executor.read(isEmptyQuery());
   const startedEmpty = row?.empty === true;
   if (mode === 'transaction') return new TransactionImport(executor, importId, startedEmpty, await executor.openTransaction());
-  return new StagedImport(executor, importId, startedEmpty);
+  return new StagedImport(executor, importId, startedEmpty, options.concurrency ?? 1);
 }
 
 abstract class Neo4jImport implements ImportSession {
   abstract readonly mode: 'transaction' | 'staged';
+  abstract readonly concurrency: number;
   private readonly heartbeat: NodeJS.Timeout;
 
   constructor(
@@ -109,6 +110,8 @@ abstract class Neo4jImport implements ImportSession {
 
 class TransactionImport extends Neo4jImport {
   readonly mode = 'transaction' as const;
+  /** One transaction runs one statement at a time. */
+  readonly concurrency = 1;
 
   constructor(executor: Executor, importId: string, startedEmpty: boolean, private readonly tx: OpenTransaction) {
     super(executor, importId, startedEmpty);
@@ -150,6 +153,16 @@ class TransactionImport extends Neo4jImport {
 class StagedImport extends Neo4jImport {
   readonly mode = 'staged' as const;
   private seq = 0;
+
+  /**
+   * `concurrency` batches may be written at once, each in its own transaction with its own undo
+   * entry (its seq is taken before the transaction, so a retried attempt reuses it). Two batches
+   * never hold the same record (check.ts refuses a duplicate id); a deadlock between them over a
+   * shared node is a transient error the driver retries.
+   */
+  constructor(executor: Executor, importId: string, startedEmpty: boolean, readonly concurrency: number) {
+    super(executor, importId, startedEmpty);
+  }
 
   async upsertNodes(records: readonly RecordGraph[], log?: ChangeLog): Promise<(RecordState | null)[]> {
     const seq = ++this.seq;

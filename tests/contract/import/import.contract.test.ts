@@ -149,6 +149,31 @@ forEachStore('bulk import', (store) => {
     expect(withoutVersions(await graphSnapshot(store()))).toEqual(withoutVersions(stagedGraph));
   });
 
+  it('staged batches written several at once give the graph, counts and change entries of one at a time; a failure waits for them and leaves the old graph', async () => {
+    const sequential = await importFiles(store(), [file], { transactionLimit: 0, batchSize: 2, concurrency: 1 });
+    const expected = await graphSnapshot(store());
+    await store().clear();
+    // Batches of 2 records: most records refer to one in the batch just before, still in flight.
+    const concurrent = await importFiles(store(), [file], { transactionLimit: 0, batchSize: 2, concurrency: 4 });
+    expect(concurrent.summary).toEqual(sequential.summary);
+    expect(await graphSnapshot(store())).toEqual(expected);
+
+    const changed = structuredClone(dataset) as Dataset;
+    changed.people.forEach((p) => (p.name = `${p.name} (renamed)`));
+    const next = writeYaml(dir, 'renamed.yaml', changed);
+    let batches = 0;
+    const failing = importFiles(store(), [next], { transactionLimit: 0, batchSize: 2, concurrency: 4, onChanges: () => {
+      if (++batches === 3) throw new Error('stop here');
+    } });
+    await expect(failing).rejects.toThrow('stop here');
+    expect(await graphSnapshot(store())).toEqual(expected);
+    expect((await store().status()).importing).toBeNull();
+    const renamed = await importFiles(store(), [next], { transactionLimit: 0, batchSize: 2, concurrency: 4, actor: { keyName: 'test', role: 'ADMIN' } });
+    expect(countsOf(renamed, 'updated')).toEqual({ people: 12 });
+    const log = await store().changes({ first: 100, op: 'UPDATE' });
+    expect(log.changes.map((c) => c.recordId).sort()).toEqual(changed.people.map((p) => p.id).sort());
+  });
+
   it('CSV files per record type give the same graph as the data-set file', async () => {
     await importFiles(store(), [file]);
     const expected = await graphSnapshot(store());

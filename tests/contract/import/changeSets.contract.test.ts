@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Principal } from '../../../src/auth/keys';
-import { matchesChangeQuery, type ChangeQuery, type StoredChange } from '../../../src/store/changes';
+import { matchesChangeQuery, type ChangeEntry, type ChangeQuery, type StoredChange } from '../../../src/store/changes';
+import type { RecordGraph } from '../../../src/store/importSession';
 import type { GraphStore } from '../../../src/store/port';
 import { TestApi } from '../../support/api';
 import { importFiles, tempDir, writeYaml } from '../../support/importHelpers';
@@ -94,6 +95,34 @@ forEachStore('change log across appends: filters and pages', (store) => {
     const expected = log.filter((e) => matchesChangeQuery(e, { ...query, first: 0 }, floor));
     expect(expected.length).toBeGreaterThan(0);
     for (const first of [3, 8]) expect(await pagedThrough(store(), query, first, expected.length)).toEqual(expected);
+  });
+
+  it('while a staged import runs, pages of the log step over its entries, also around a mutation made meanwhile', async () => {
+    const person = (n: number): RecordGraph => {
+      const id = `person:staged-${n}`;
+      return { id, label: 'Person', graph: { nodes: [{ id, label: 'Person', props: { name: `Staged ${n}`, careerStage: 'UNKNOWN' } }], rels: [] } };
+    };
+    const session = await store().beginImport({ records: 6, transactionLimit: 0, files: ['staged.csv'] });
+    const logOf = (records: RecordGraph[]) => (): ChangeEntry[] =>
+      records.map((r) => ({ at: '2026-06-01T00:00:00.000Z', actor: CLI, recordId: r.id, label: r.label, op: 'CREATE', fields: [], importFile: 'staged.csv', batchId: session.batchId }));
+    try {
+      const first = [person(1), person(2), person(3)];
+      await session.upsertNodes(first, logOf(first));
+      const meanwhile = await store().appendChanges([{ at: '2026-06-01T00:00:01.000Z', actor: EDITOR, recordId: 'person:p005', label: 'Person', op: 'UPDATE', fields: [{ name: 'name', old: 'x', new: 'y' }] }]);
+      const second = [person(4), person(5), person(6)];
+      await session.upsertNodes(second, logOf(second));
+      const visible = [...log, ...meanwhile];
+      for (const first of [1, 2, 5]) expect(await pagedThrough(store(), {}, first, visible.length)).toEqual(visible);
+      const afterFirstImport = visible.filter((e) => e.seq > Math.max(...log.filter((x) => x.importFile === `${a}, ${b}`).map((x) => x.seq)));
+      expect(await pagedThrough(store(), { afterImportFile: `${a}, ${b}` }, 2, afterFirstImport.length)).toEqual(afterFirstImport);
+      const recent = visible.filter((e) => e.at >= '2026-06-01T00:00:00.000Z');
+      expect(recent).toContainEqual(meanwhile[0]);
+      expect(await pagedThrough(store(), { since: '2026-06-01T00:00:00.000Z' }, 2, recent.length)).toEqual(recent);
+      expect((await store().historyOf(['person:staged-1'], 5))[0].totalCount).toBe(0);
+    } finally {
+      await session.rollback();
+    }
+    log = await everything(store());
   });
 
   it('history of records written by both imports and the mutation', async () => {

@@ -188,38 +188,34 @@ function byRecord(query: ChangeQuery, sets: Conditions, entries: Conditions): st
 /**
  * Set-level filters first: the matching sets by their indexes, then their entries by seq. The
  * total is the sets' sizes when no entry-level filter is asked for (no entry is read), else a
- * count over each set's seq range.
+ * count over each set's seq range. Sets are streamed, never collected whole, except by a page
+ * with entry filters (filteredSetsPage).
  */
 function bySets(query: ChangeQuery, sets: Conditions, entries: Conditions): string[] {
   const change = label('Change');
-  const set = label('ChangeSet');
+  const match = `MATCH (s:${label('ChangeSet')}) WHERE ${sets.list.join(' AND ')}${afterFloor(query, 's.firstSeq')}`;
   const total = entries.list.length
-    ? `CALL (ranges) { UNWIND ranges AS r MATCH (c:${change}) USING INDEX c:${change}(seq) WHERE c.seq >= r[0] AND c.seq <= r[1]${entries.and()} RETURN count(c) AS totalCount }`
-    : 'WITH *, setTotal AS totalCount';
-  return [
-    'CALL (floor) {',
-    `  MATCH (s:${set}) WHERE ${sets.list.join(' AND ')}${afterFloor(query, 's.firstSeq')}`,
-    '  WITH s ORDER BY s.firstSeq',
-    '  RETURN collect([s.firstSeq, s.lastSeq]) AS ranges, coalesce(sum(s.lastSeq - s.firstSeq + 1), 0) AS setTotal',
-    '}',
-    total,
-    ...(entries.list.length ? filteredSetsPage(query, entries) : setsPage(query)),
-  ];
+    ? `CALL (floor) { ${match} CALL (s) { MATCH (c:${change}) USING INDEX c:${change}(seq) WHERE c.seq >= s.firstSeq AND c.seq <= s.lastSeq${entries.and()} RETURN count(c) AS n } RETURN coalesce(sum(n), 0) AS totalCount }`
+    : `CALL (floor) { ${match} RETURN coalesce(sum(s.lastSeq - s.firstSeq + 1), 0) AS totalCount }`;
+  const pageMatch = `${match}${query.afterSeq !== undefined ? ' AND s.lastSeq > $afterSeq' : ''}`;
+  return [total, ...(entries.list.length ? filteredSetsPage(query, pageMatch, entries) : setsPage(query, pageMatch))];
 }
 
 /**
- * Without entry filters every entry of a set matches, so the page is in the first sets (in seq
- * order, after the previous page) whose sizes add up to the page: only those are read, each by its
- * seq range. Sets are few next to entries (one per append), so walking their list is cheap.
+ * Without entry filters every entry of a set matches, so the page lies in the first sets (in seq
+ * order, after the previous page) whose sizes add up to it — at most $limit sets, as each holds an
+ * entry: only those are read, each by its seq range.
  */
-function setsPage(query: ChangeQuery): string[] {
+function setsPage(query: ChangeQuery, match: string): string[] {
   const change = label('Change');
   const after = query.afterSeq !== undefined ? '$afterSeq' : '0';
   const from = `CASE WHEN r[0] > ${after} THEN r[0] ELSE ${after} + 1 END`;
   return [
-    `WITH *, reduce(acc = {n: 0, take: []}, r IN ranges | CASE WHEN acc.n >= $limit OR r[1] <= ${after} THEN acc`,
-    `  ELSE {n: acc.n + r[1] - ${from} + 1, take: acc.take + [r]} END).take AS chosen`,
-    'CALL (chosen) {',
+    'CALL (floor) {',
+    `  ${match}`,
+    '  WITH s ORDER BY s.firstSeq LIMIT $limit',
+    '  WITH collect([s.firstSeq, s.lastSeq]) AS ranges',
+    `  WITH reduce(acc = {n: 0, take: []}, r IN ranges | CASE WHEN acc.n >= $limit THEN acc ELSE {n: acc.n + r[1] - ${from} + 1, take: acc.take + [r]} END).take AS chosen`,
     '  UNWIND chosen AS r',
     `  CALL (r) { MATCH (c:${change}) USING INDEX c:${change}(seq) WHERE c.seq >= r[0] AND c.seq <= r[1]${afterPrevious(query)} WITH c ORDER BY c.seq LIMIT $limit RETURN c }`,
     '  WITH c ORDER BY c.seq LIMIT $limit',
@@ -231,13 +227,14 @@ function setsPage(query: ChangeQuery): string[] {
 /**
  * With entry filters (type, op: no index) the page walks the seq index from the first matching
  * set to the last, in order, keeping the entries of matching sets that pass, and stops at the
- * page's end.
+ * page's end. The matching sets' firstSeqs are held as a list for that walk.
  */
-function filteredSetsPage(query: ChangeQuery, entries: Conditions): string[] {
+function filteredSetsPage(query: ChangeQuery, match: string, entries: Conditions): string[] {
   const change = label('Change');
   return [
-    'CALL (ranges) {',
-    '  WITH [r IN ranges | r[0]] AS setSeqs, ranges[0][0] AS lo, ranges[-1][1] AS hi',
+    'CALL (floor) {',
+    `  ${match}`,
+    '  WITH collect(s.firstSeq) AS setSeqs, min(s.firstSeq) AS lo, max(s.lastSeq) AS hi',
     `  MATCH (c:${change}) USING INDEX c:${change}(seq) WHERE c.seq >= lo AND c.seq <= hi${afterPrevious(query)} AND c.setSeq IN setSeqs${entries.and()}`,
     '  WITH c ORDER BY c.seq LIMIT $limit',
     ...PAGE_ROWS.map((l) => `  ${l}`),
@@ -247,7 +244,7 @@ function filteredSetsPage(query: ChangeQuery, entries: Conditions): string[] {
 
 /**
  * No set-level filter: entries by the seq index in order (after the floor, after the previous
- * page), skipping the hidden import's sets. Without entry filters the total is the label's count
+ * page), skipping the hidden import's sets (without entry filters: the visible sets in order). Without entry filters the total is the label's count
  * (or the sizes of the sets after the floor) less the hidden sets' sizes: no entry is read.
  */
 function bySeq(query: ChangeQuery, hiddenBatch: string | null, entries: Conditions): string[] {
@@ -267,6 +264,11 @@ function bySeq(query: ChangeQuery, hiddenBatch: string | null, entries: Conditio
   } else {
     // count(c) of a whole label is answered by the count store.
     total = [`CALL () { MATCH (c:${change}) RETURN count(c) AS entries }`, 'WITH *, entries - hiddenCount AS totalCount'];
+  }
+  if (hiddenBatch !== null && !entries.list.length) {
+    // The running import's entries can be most of the log's tail: step over its sets, not its entries.
+    const visibleSets = `MATCH (s:${set}) WHERE s.firstSeq > 0 AND ${visible('s')}${afterFloor(query, 's.firstSeq')}${query.afterSeq !== undefined ? ' AND s.lastSeq > $afterSeq' : ''}`;
+    return [hidden, ...total, ...setsPage(query, visibleSets)];
   }
   return [
     hidden,

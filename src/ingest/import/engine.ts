@@ -203,7 +203,7 @@ function changeLogger(session: ImportSession, request: ImportRequest): (changes:
     const entries: ChangeEntry[] = [];
     for (const c of changes) {
       if (c.kind === 'unchanged') continue;
-      entries.push({ at, actor, recordId: c.id, label: c.label, op: OP[c.kind], fields: c.fields.map((f) => ({ name: f.field, old: f.old, new: f.new })), importFile, batchId });
+      entries.push({ at, actor, recordId: c.id, label: c.label, op: OP[c.kind], fields: c.fields, importFile, batchId });
     }
     return entries;
   };

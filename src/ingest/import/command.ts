@@ -51,7 +51,7 @@ export async function importWithReport(store: GraphStore, request: ImportRequest
     for (const c of changes) {
       if (c.kind === 'unchanged' || listed >= show) continue;
       listed += 1;
-      out.write(`  ${c.kind.padEnd(9)} ${c.id}${c.kind === 'updated' ? `: ${c.fields.map((f) => f.field).join(', ')}` : ''}\n`);
+      out.write(`  ${c.kind.padEnd(9)} ${c.id}${c.kind === 'updated' ? `: ${c.fields.map((f) => f.name).join(', ')}` : ''}\n`);
     }
   };
   const started = Date.now();

@@ -1,72 +1,69 @@
 import type { Label } from '../../domain/ids';
-import { relKey, type GraphRel, type Props, type PropValue } from '../../store/graph';
+import type { FieldChange } from '../../store/changes';
+import { relKey, type Props, type PropValue } from '../../store/graph';
 import type { RecordState } from '../../store/records';
+import { diffRecords } from '../../write/diff';
+import { recordFromState } from '../../write/fromGraph';
+import { RECORD_KINDS, type AnyRecord } from '../../write/records';
 
 /** What an import did (or, with --dry-run, would do) to one record. */
 export type ChangeKind = 'created' | 'updated' | 'unchanged' | 'deleted';
-
-/** One field's old and new value; relationships appear as `rel:TYPE` with the sorted ids at their other end. */
-export interface FieldChange {
-  field: string;
-  old: PropValue | string[];
-  new: PropValue | string[];
-}
 
 export interface RecordChange {
   id: string;
   label: Label;
   kind: ChangeKind;
+  /**
+   * The fields that differ, named and valued as the data-set format states them (`hosts`,
+   * `memberships`, citations in `sources`), exactly as a mutation's change-log entry names them
+   * (write/diff.ts): derived properties (sortKey, searchText, date bounds) are not fields.
+   */
   fields: FieldChange[];
 }
 
 /**
  * The change from `before` (null: the record did not exist) to `after` (null: the record is
  * removed). Pure, so the dry run, the summary and the change log all come from the same answer.
+ * An import compares every record it holds with the stored one, so the common case (nothing
+ * changed) is decided on the graph, cheaply; only a record whose graph differs is read back as a
+ * record and compared field by field. A graph that differs only in derived properties (a rule that
+ * derives them changed) is unchanged: the record states the same.
  */
 export function diffRecord(before: RecordState | null, after: RecordState | null): RecordChange {
   const state = (after ?? before)!;
-  if (!before) return { id: state.id, label: state.label, kind: 'created', fields: fieldChanges(emptyLike(state), state) };
-  if (!after) return { id: state.id, label: state.label, kind: 'deleted', fields: fieldChanges(before, emptyLike(state)) };
-  const fields = fieldChanges(before, after);
-  return { id: state.id, label: state.label, kind: fields.length ? 'updated' : 'unchanged', fields };
+  const change = (kind: ChangeKind, fields: FieldChange[]): RecordChange => ({ id: state.id, label: state.label, kind, fields });
+  if (!before) return change('created', diffRecords(null, asRecord(after!)));
+  if (!after) return change('deleted', diffRecords(asRecord(before), null));
+  if (!graphDiffers(before, after)) return change('unchanged', []);
+  const fields = diffRecords(asRecord(before), asRecord(after));
+  return change(fields.length ? 'updated' : 'unchanged', fields);
 }
 
-function emptyLike(state: RecordState): RecordState {
-  return { id: state.id, label: state.label, props: {}, rels: [] };
+/**
+ * Parsed, so absent lists and defaults read as a mutation's stored record does (write/fromGraph.ts
+ * readRecords). A record being removed may have lost a required reference already (a replace
+ * deletes a visit's visitor in an earlier batch than the visit): it is described as it stands.
+ */
+function asRecord(state: RecordState): AnyRecord {
+  const record = recordFromState(state);
+  const parsed = RECORD_KINDS[state.label].schema.safeParse(record);
+  return (parsed.success ? parsed.data : record) as AnyRecord;
 }
 
-function fieldChanges(before: RecordState, after: RecordState): FieldChange[] {
-  const changes: FieldChange[] = [];
-  // `version` is the write path's bookkeeping (optimistic concurrency), not a field of the record.
-  const keys = [...new Set([...Object.keys(before.props), ...Object.keys(after.props)])].filter((k) => k !== 'version').sort();
-  for (const key of keys) {
-    const old = before.props[key] ?? null;
-    const now = after.props[key] ?? null;
-    if (!sameValue(old, now)) changes.push({ field: key, old, new: now });
-  }
-  const oldRels = relsByType(before);
-  const newRels = relsByType(after);
-  for (const type of [...new Set([...oldRels.keys(), ...newRels.keys()])].sort()) {
-    const old = oldRels.get(type) ?? [];
-    const now = newRels.get(type) ?? [];
-    if (old.join('\n') !== now.join('\n')) changes.push({ field: `rel:${type}`, old, new: now });
-  }
-  return changes;
+/** Whether the node's props (but its version, bookkeeping) or the relationships it states differ. */
+function graphDiffers(before: RecordState, after: RecordState): boolean {
+  const keys = new Set([...Object.keys(before.props), ...Object.keys(after.props)]);
+  keys.delete('version');
+  for (const key of keys) if (!sameValue(before.props[key] ?? null, after.props[key] ?? null)) return true;
+  return relsOf(before) !== relsOf(after);
 }
 
-/** Per type, the sorted list of "other end" descriptions (with the relationship's props when it has any). */
-function relsByType(state: RecordState): Map<string, string[]> {
-  const byType = new Map<string, string[]>();
-  for (const rel of state.rels) {
-    const other = rel.from === state.id ? rel.to : `${rel.from} →`;
-    const props = canonicalProps(rel.props);
-    const entry = props === '{}' ? other : `${other} ${props}`;
-    const list = byType.get(rel.type);
-    if (list) list.push(entry);
-    else byType.set(rel.type, [entry]);
-  }
-  for (const list of byType.values()) list.sort();
-  return byType;
+/** A state's relationships with their props, as one canonical text. */
+function relsOf(state: RecordState): string {
+  return state.rels
+    .map((r) => `${relKey(r)} ${canonicalProps(r.props)}`)
+    .sort()
+    .join('\n');
 }
 
 function canonicalProps(props: Props): string {
@@ -77,9 +74,4 @@ function canonicalProps(props: Props): string {
 function sameValue(a: PropValue, b: PropValue): boolean {
   if (Array.isArray(a) || Array.isArray(b)) return JSON.stringify(a) === JSON.stringify(b);
   return a === b;
-}
-
-/** Keys of a state's relationships, for replacing a record's relationships on update. */
-export function relKeysOf(rels: readonly GraphRel[]): string[] {
-  return rels.map(relKey);
 }

@@ -45,10 +45,14 @@ export interface ImportRequest {
 }
 
 export interface ImportProgress {
-  phase: 'nodes' | 'relationships' | 'deletions';
+  phase: 'check' | 'nodes' | 'relationships' | 'deletions';
   done: number;
+  /** 0 while unknown: the check pass counts records as it reads them. */
   total: number;
 }
+
+/** The check pass reports its count every this many valid records. */
+const CHECK_PROGRESS_EVERY = 5000;
 
 export type ChangeCounts = Record<ChangeKind, number>;
 
@@ -89,9 +93,11 @@ export async function runImport(store: GraphStore, request: ImportRequest): Prom
 async function importFromSpool(store: GraphStore, request: ImportRequest, spool: NdjsonSpool<RecordGraph>): Promise<ImportResult> {
   const clock = phaseClock();
   const files = await openImportFiles(request.files);
-  const { problems, manifest } = await checkImport(store, files, (parsed) =>
-    spool.push({ id: parsed.record.id, label: COLLECTION_LABEL[parsed.collection], graph: recordToGraph(parsed.collection, parsed.record as never) }),
-  );
+  let checked = 0;
+  const { problems, manifest } = await checkImport(store, files, (parsed) => {
+    if (++checked % CHECK_PROGRESS_EVERY === 0) request.onProgress?.({ phase: 'check', done: checked, total: 0 });
+    return spool.push({ id: parsed.record.id, label: COLLECTION_LABEL[parsed.collection], graph: recordToGraph(parsed.collection, parsed.record as never) });
+  });
   const result: ImportResult = { ok: problems.length === 0, problems, dryRun: Boolean(request.dryRun), mode: null, records: manifest.records, summary: emptySummary(), timings: clock.timings, logged: 0 };
   clock.lap('check');
   if (!result.ok) return result;
@@ -203,7 +209,7 @@ function changeLogger(session: ImportSession, request: ImportRequest): (changes:
     const entries: ChangeEntry[] = [];
     for (const c of changes) {
       if (c.kind === 'unchanged') continue;
-      entries.push({ at, actor, recordId: c.id, label: c.label, op: OP[c.kind], fields: c.fields.map((f) => ({ name: f.field, old: f.old, new: f.new })), importFile, batchId });
+      entries.push({ at, actor, recordId: c.id, label: c.label, op: OP[c.kind], fields: c.fields, importFile, batchId });
     }
     return entries;
   };

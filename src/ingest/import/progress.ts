@@ -7,11 +7,15 @@ export interface ProgressReporter {
   stop(): void;
 }
 
-const PHASE_NAMES: Record<ImportProgress['phase'], string> = { nodes: 'records', relationships: 'relationships', deletions: 'removals' };
+const PHASE_NAMES: Record<ImportProgress['phase'], string> = { check: 'checked', nodes: 'records', relationships: 'relationships', deletions: 'removals' };
+
+/** Without a total (the check pass), a plain line each time this many more records are counted. */
+const LINE_EVERY_UNKNOWN = 100_000;
 
 /**
  * Import progress: on a terminal a cli-progress bar per phase with records/s and ETA; elsewhere
- * (CI logs, a pipe) one plain line each time a phase passes another 10%, so logs stay short.
+ * (CI logs, a pipe) one plain line each time a phase passes another 10%, so logs stay short. The
+ * check pass has no total yet (it is counting): a count with records/s, and a line per 100,000.
  */
 export function progressReporter(out: Writable & { isTTY?: boolean }): ProgressReporter {
   return out.isTTY ? new BarProgress(out) : new LineProgress(out);
@@ -27,13 +31,16 @@ class BarProgress implements ProgressReporter {
     if (p.phase !== this.phase) {
       this.bar?.stop();
       this.phase = p.phase;
+      const counting = p.total <= 0;
       this.bar = new SingleBar({
         stream: this.out as NodeJS.WritableStream,
-        format: `${PHASE_NAMES[p.phase].padEnd(13)} [{bar}] {percentage}% | {value}/{total} | {rate} records/s | ETA {eta_formatted}`,
+        format: counting
+          ? `${PHASE_NAMES[p.phase].padEnd(13)} {value} records | {rate} records/s`
+          : `${PHASE_NAMES[p.phase].padEnd(13)} [{bar}] {percentage}% | {value}/{total} | {rate} records/s | ETA {eta_formatted}`,
         etaBuffer: 20,
         hideCursor: true,
       });
-      this.bar.start(p.total, 0, { rate: 0 });
+      this.bar.start(Math.max(p.total, 1), 0, { rate: 0 });
       this.startedAt = Date.now();
     }
     const seconds = (Date.now() - this.startedAt) / 1000;
@@ -60,12 +67,18 @@ class LineProgress implements ProgressReporter {
       this.nextTenth = 1;
       this.startedAt = Date.now();
     }
-    if (p.total <= 0) return;
+    const rate = () => Math.round(p.done / Math.max(0.001, (Date.now() - this.startedAt) / 1000));
+    if (p.total <= 0) {
+      const step = Math.floor(p.done / LINE_EVERY_UNKNOWN);
+      if (step < this.nextTenth) return;
+      this.nextTenth = step + 1;
+      this.out.write(`import: ${PHASE_NAMES[p.phase]} ${p.done} records (${rate()} records/s)\n`);
+      return;
+    }
     const tenth = Math.floor((p.done * 10) / p.total);
     if (tenth < this.nextTenth) return;
     this.nextTenth = tenth + 1;
-    const seconds = Math.max(0.001, (Date.now() - this.startedAt) / 1000);
-    this.out.write(`import: ${PHASE_NAMES[p.phase]} ${tenth * 10}% (${p.done}/${p.total}, ${Math.round(p.done / seconds)} records/s)\n`);
+    this.out.write(`import: ${PHASE_NAMES[p.phase]} ${tenth * 10}% (${p.done}/${p.total}, ${rate()} records/s)\n`);
   }
 
   stop(): void {}

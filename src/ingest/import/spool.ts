@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 
+/** Characters of spooled lines gathered before they are written (UTF-16 units: about a megabyte of text). */
+const FLUSH_AT = 1 << 20;
+
 /**
  * Items written once and read back in order, as many times as needed, from a temporary file
  * (one JSON line each). The import keeps its validated records here: the check pass parses and
@@ -15,6 +18,12 @@ export class NdjsonSpool<T> {
   /** Made at the first item: an import that holds nothing (or is refused early) touches no disk. */
   private spool: { dir: string; file: string; out: WriteStream | null } | null = null;
   count = 0;
+  /**
+   * Lines not yet handed to the file, written about a megabyte at a time: a write per item queues
+   * a small string per record, which the stream then converts and writes one by one (0.7 s of the
+   * main thread per 100k records, measured).
+   */
+  private pending = '';
 
   /** The spool's folder while it has one (null before the first item and after close). */
   get folder(): string | null {
@@ -29,7 +38,14 @@ export class NdjsonSpool<T> {
     const spool = (this.spool ??= this.open());
     if (!spool.out) throw new Error('NdjsonSpool: add after read');
     this.count += 1;
-    if (!spool.out.write(`${JSON.stringify(item)}\n`)) await once(spool.out, 'drain');
+    this.pending += `${JSON.stringify(item)}\n`;
+    if (this.pending.length >= FLUSH_AT) await this.flush(spool.out);
+  }
+
+  private async flush(out: WriteStream): Promise<void> {
+    const text = this.pending;
+    this.pending = '';
+    if (text && !out.write(text)) await once(out, 'drain');
   }
 
   /** The items in the order they were added; the first read ends the writing, later reads start again from the first item. */
@@ -39,6 +55,7 @@ export class NdjsonSpool<T> {
     if (spool.out) {
       const out = spool.out;
       spool.out = null;
+      await this.flush(out);
       out.end();
       await once(out, 'finish');
     }

@@ -40,15 +40,15 @@ forEachStore('bulk import', (store) => {
     const changed = structuredClone(dataset) as Dataset;
     changed.visits[0].status = 'CANCELLED';
     changed.visits[0].hosts = [];
-    const changes: Array<{ id: string; kind: string; fields: Array<{ field: string; old: unknown; new: unknown }> }> = [];
+    const changes: Array<{ id: string; kind: string; fields: Array<{ name: string; old: unknown; new: unknown }> }> = [];
     const result = await importFiles(store(), [writeYaml(dir, 'changed.yaml', changed)], { onChanges: (c) => void changes.push(...c) });
     expect(countsOf(result, 'updated')).toEqual({ visits: 1 });
     const visit = changes.find((c) => c.id === 'visit:v000')!;
     expect(visit.kind).toBe('updated');
     expect(visit.fields).toEqual(
       expect.arrayContaining([
-        { field: 'status', old: 'COMPLETED', new: 'CANCELLED' },
-        { field: 'rel:HOSTED_BY', old: ['person:p001'], new: [] },
+        { name: 'status', old: 'COMPLETED', new: 'CANCELLED' },
+        { name: 'hosts', old: ['person:p001'], new: [] },
       ]),
     );
     const [hosts] = await store().neighbours(['visit:v000'], 'HOSTED_BY', 'OUT');

@@ -29,6 +29,16 @@ describe('NdjsonSpool', () => {
     expect(existsSync(folder)).toBe(false);
   });
 
+  it('items larger than its write buffer come back whole and in order', async () => {
+    const big = Array.from({ length: 5 }, (_, i) => ({ id: `person:p${i}`, text: `${i}`.repeat(600_000), list: [] }));
+    const spool = new NdjsonSpool<Item>();
+    await spool.add(big);
+    const read: Item[] = [];
+    for await (const item of spool.read()) read.push(item);
+    spool.close();
+    expect(read).toEqual(big);
+  });
+
   it('an empty spool touches no disk', async () => {
     const spool = new NdjsonSpool<Item>();
     const read: Item[] = [];

@@ -115,9 +115,10 @@ function setConditions(query: ChangeQuery, hiddenBatch: string | null, params: R
   return where;
 }
 
-/** The conditions on an entry `c` that no index serves (type, op); recordId is byRecord's own. */
+/** The conditions on an entry `c` (record, type, op); only the record's has an index (byRecord's plan). */
 function entryConditions(query: ChangeQuery, params: Record<string, unknown>): Conditions {
   const where = new Conditions(params);
+  if (query.recordId !== undefined) where.add('c.recordId = $recordId', 'recordId', query.recordId);
   if (query.label !== undefined) where.add('c.label = $label', 'label', query.label);
   if (query.op !== undefined) where.add('c.op = $op', 'op', query.op);
   return where;
@@ -177,8 +178,7 @@ function afterPrevious(query: ChangeQuery): string {
 /** A record's entries by the recordId index (few), each joined to its set for the set-level filters. */
 function byRecord(query: ChangeQuery, sets: Conditions, entries: Conditions): string[] {
   const change = label('Change');
-  sets.params.recordId = query.recordId;
-  const match = `MATCH (c:${change}) USING INDEX c:${change}(recordId) WHERE c.recordId = $recordId${entries.and()}${afterFloor(query)}`;
+  const match = `MATCH (c:${change}) USING INDEX c:${change}(recordId) WHERE ${entries.list.join(' AND ')}${afterFloor(query)}`;
   return [
     `CALL (floor) { ${match} ${joinSet(sets)} RETURN count(c) AS totalCount }`,
     `CALL (floor) { ${match}${afterPrevious(query)} ${joinSet(sets)} WITH c, s ORDER BY c.seq LIMIT $limit RETURN collect(${ROW}) AS page }`,

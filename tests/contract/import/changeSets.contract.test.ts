@@ -186,5 +186,9 @@ const config = neo4jTestConfig();
     expect(mutation[0].importFile).toBeUndefined();
     // The second import: two changed people, one batch, one set.
     expect(props.filter((s) => s.importFile === c).map((s) => Number(s.lastSeq) - Number(s.firstSeq) + 1)).toEqual([2]);
+
+    // clear() takes the sets with the entries (a set left behind would count in a `since` total).
+    await store.clear();
+    expect((await cypher('RETURN COUNT { MATCH (:ChangeSet) } AS sets, COUNT { MATCH (:Change) } AS entries'))[0]).toEqual({ sets: neo4j.int(0), entries: neo4j.int(0) });
   });
 });

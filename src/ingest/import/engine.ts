@@ -83,14 +83,18 @@ export interface ImportResult {
  */
 export async function runImport(store: GraphStore, request: ImportRequest): Promise<ImportResult> {
   const spool = new NdjsonSpool<RecordGraph>();
+  // The records whose relationships wait for the relationship pass, as the node pass finds them:
+  // that pass reads only these, not every record again.
+  const later = new NdjsonSpool<RecordGraph>();
   try {
-    return await importFromSpool(store, request, spool);
+    return await importFromSpool(store, request, spool, later);
   } finally {
     spool.close();
+    later.close();
   }
 }
 
-async function importFromSpool(store: GraphStore, request: ImportRequest, spool: NdjsonSpool<RecordGraph>): Promise<ImportResult> {
+async function importFromSpool(store: GraphStore, request: ImportRequest, spool: NdjsonSpool<RecordGraph>, later: NdjsonSpool<RecordGraph>): Promise<ImportResult> {
   const clock = phaseClock();
   const files = await openImportFiles(request.files);
   let checked = 0;
@@ -116,12 +120,6 @@ async function importFromSpool(store: GraphStore, request: ImportRequest, spool:
   const killer = testKillSwitch();
   try {
     const total = manifest.records;
-    // Which records this import creates, by their place in the spool (read in the same order each pass).
-    const created = new Uint8Array(total);
-    // …and which it changes (their version moves on in the relationship pass: RecordGraph.bumpVersion).
-    const updated = new Uint8Array(total);
-    // …and which of those got their relationships with their node (none left for the relationship pass).
-    const relsDone = new Uint8Array(total);
     const withRels = relsReadyWith(manifest, session.concurrency);
     const writeBatch = async (batch: RecordGraph[]) => {
       const marked = withRels(batch);
@@ -131,11 +129,7 @@ async function importFromSpool(store: GraphStore, request: ImportRequest, spool:
     };
     let done = 0;
     for await (const { batch, result: wrote } of inFlight(prefetched(spool.batches(request.batchSize)), session.concurrency, writeBatch)) {
-      wrote.changes.forEach((c, i) => {
-        created[done + i] = c.kind === 'created' ? 1 : 0;
-        updated[done + i] = c.kind === 'updated' ? 1 : 0;
-        relsDone[done + i] = c.kind === 'created' && wrote.marked[i].relsWithNode ? 1 : 0;
-      });
+      await later.add(relationshipsLeft(wrote.marked, wrote.changes));
       await record(result, request, wrote.changes);
       done += batch.length;
       request.onProgress?.({ phase: 'nodes', done, total });
@@ -143,15 +137,11 @@ async function importFromSpool(store: GraphStore, request: ImportRequest, spool:
     }
     clock.lap('nodes');
     done = 0;
-    // Skipped when every record got its relationships with its node (a new import in reference order).
-    if (relsDone.some((d) => d === 0)) {
-      for await (const batch of prefetched(spool.batches(request.batchSize))) {
-        const pending = batch.map((r, i) => ({ ...r, created: created[done + i] === 1, bumpVersion: updated[done + i] === 1 })).filter((_, i) => relsDone[done + i] === 0);
-        if (pending.length) await session.replaceRels(pending);
-        done += batch.length;
-        request.onProgress?.({ phase: 'relationships', done, total });
-        killer();
-      }
+    for await (const batch of prefetched(later.batches(request.batchSize))) {
+      await session.replaceRels(batch);
+      done += batch.length;
+      request.onProgress?.({ phase: 'relationships', done, total: later.count });
+      killer();
     }
     clock.lap('relationships');
     for (const batch of chunks(updates, request.batchSize)) {
@@ -181,6 +171,20 @@ async function importFromSpool(store: GraphStore, request: ImportRequest, spool:
   }
   if (request.actor) result.logged = Object.values(result.summary).reduce((n, c) => n + c.created + c.updated + c.deleted, 0);
   return result;
+}
+
+/**
+ * The records of a written batch whose relationships the relationship pass writes: all but those
+ * created with their relationships in the batch's transaction (RecordGraph.relsWithNode). Each
+ * says whether the import created it (no old relationships to remove) or changed it (its version
+ * moves on: RecordGraph.bumpVersion).
+ */
+function relationshipsLeft(marked: readonly RecordGraph[], changes: readonly RecordChange[]): RecordGraph[] {
+  return marked.flatMap((r, i) => {
+    const created = changes[i].kind === 'created';
+    if (created && r.relsWithNode) return [];
+    return [{ id: r.id, label: r.label, graph: r.graph, created, bumpVersion: changes[i].kind === 'updated' }];
+  });
 }
 
 /**

@@ -137,8 +137,8 @@ async function importFromSpool(store: GraphStore, request: ImportRequest, spool:
     }
     clock.lap('nodes');
     done = 0;
-    for await (const batch of prefetched(later.batches(request.batchSize))) {
-      await session.replaceRels(batch);
+    // Batches of disjoint records, every endpoint written by now: as many at once as the node pass.
+    for await (const { batch } of inFlight(prefetched(later.batches(request.batchSize)), session.concurrency, (b) => session.replaceRels(b))) {
       done += batch.length;
       request.onProgress?.({ phase: 'relationships', done, total: later.count });
       killer();

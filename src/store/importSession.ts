@@ -65,7 +65,8 @@ export interface RecordGraph {
   bumpVersion?: boolean;
   /**
    * Every endpoint of its relationships exists once the batch's nodes are written (written by an
-   * earlier batch, by this one, or already stored): if upsertNodes finds the record new, it writes
+   * earlier batch that has committed, by this one, or already stored: ingest/import/relsReady.ts):
+   * if upsertNodes finds the record new, it writes
    * its relationships too, in the batch's transaction (CREATE), and replaceRels need not see it.
    */
   relsWithNode?: boolean;

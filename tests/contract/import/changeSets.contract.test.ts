@@ -5,7 +5,7 @@ import type { RecordGraph } from '../../../src/store/importSession';
 import type { GraphStore } from '../../../src/store/port';
 import { TestApi } from '../../support/api';
 import { importFiles, tempDir, writeYaml } from '../../support/importHelpers';
-import { neo4jTestConfig } from '../../support/neo4j';
+import { NEO4J_SKIP_REASON, neo4jTestConfig } from '../../support/neo4j';
 import { forEachStore } from '../../support/stores';
 import { syntheticDataset } from '../../fixtures/syntheticDataset';
 
@@ -138,7 +138,7 @@ forEachStore('change log across appends: filters and pages', (store) => {
 });
 
 const config = neo4jTestConfig();
-(config ? describe : describe.skip)('Neo4j change sets: one per append, partitioning the entries', () => {
+(config ? describe : describe.skip)(`Neo4j change sets: one per append, partitioning the entries${config ? '' : ` — ${NEO4J_SKIP_REASON}`}`, () => {
   let store: GraphStore;
   const driver = config ? neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password)) : null;
   const cypher = async (text: string) => (await driver!.executeQuery(text, {}, { database: config!.database })).records.map((r) => r.toObject());

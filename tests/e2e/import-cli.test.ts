@@ -51,4 +51,12 @@ describe('kizuna import (built CLI)', () => {
     expect(result.stdout).toContain('  created   person:p000');
     expect(result.stdout).toMatch(/dry run: \d+ records checked against the memory store; nothing was written/);
   });
+
+  it('refuses a --concurrency outside 1–16 with one line naming it, before reading any file', () => {
+    for (const [value, message] of [['0', '--concurrency must be a positive whole number, not "0"'], ['20', '--concurrency must be at most 16, not 20']]) {
+      const result = run(join(tempDir(), 'absent.yaml'), '--concurrency', value);
+      expect(result.status).not.toBe(0);
+      expect(result.stderr.trim()).toBe(`kizuna: ${message}`);
+    }
+  });
 });

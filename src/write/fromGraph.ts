@@ -2,7 +2,6 @@ import { labelOfId, type Label } from '../domain/ids';
 import type { Citation } from '../domain/model';
 import { nodeVersion, type Direction, type GraphNode, type Neighbour, type Props, type RelType } from '../store/graph';
 import type { GraphStore } from '../store/port';
-import type { RecordState } from '../store/records';
 import { RECORD_KINDS, type AnyRecord } from './records';
 
 /**
@@ -93,23 +92,6 @@ const REFERENCES: Record<Label, References> = {
     recipients: ids(owned('RECEIVED_BY', 'OUT')),
   }),
 };
-
-/**
- * A record from its state as the stores hand it to an import (its node's props and the
- * relationships it states), through the same recordFromGraph as readRecords, so imports and
- * mutations describe a record alike (the change log compares these). Not parsed: no defaults filled.
- */
-export function recordFromState(state: RecordState): AnyRecord {
-  const node: GraphNode = { id: state.id, label: state.label, props: state.props };
-  const owned: OwnedNeighbours = (type, direction) =>
-    state.rels
-      .filter((r) => r.type === type && (direction === 'OUT' ? r.from === state.id : r.to === state.id))
-      .map((r) => {
-        const other = direction === 'OUT' ? r.to : r.from;
-        return { rel: r.props, node: { id: other, label: labelOfId(other)!, props: {} } };
-      });
-  return recordFromGraph(node, owned);
-}
 
 export function recordFromGraph(node: GraphNode, owned: OwnedNeighbours): AnyRecord {
   const references = REFERENCES[node.label](owned);

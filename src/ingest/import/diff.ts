@@ -3,8 +3,9 @@ import type { FieldChange } from '../../store/changes';
 import { relKey, type Props, type PropValue } from '../../store/graph';
 import type { RecordState } from '../../store/records';
 import { diffRecords } from '../../write/diff';
-import { recordFromState } from '../../write/fromGraph';
-import { RECORD_KINDS, type AnyRecord } from '../../write/records';
+import type { AnyRecord } from '../../write/records';
+import { stateToRecord } from './exportDataset';
+import { COLLECTION_OF_LABEL, RECORD_SCHEMA } from './records';
 
 /** What an import did (or, with --dry-run, would do) to one record. */
 export type ChangeKind = 'created' | 'updated' | 'unchanged' | 'deleted';
@@ -40,13 +41,15 @@ export function diffRecord(before: RecordState | null, after: RecordState | null
 }
 
 /**
- * Parsed, so absent lists and defaults read as a mutation's stored record does (write/fromGraph.ts
- * readRecords). A record being removed may have lost a required reference already (a replace
- * deletes a visit's visitor in an earlier batch than the visit): it is described as it stands.
+ * The record as the export writes it, parsed, so absent lists and defaults (and the fields' order)
+ * read as a mutation's stored record does (write/fromGraph.ts readRecords). A record being removed
+ * may have lost a required reference already (a replace deletes a visit's visitor in an earlier
+ * batch than the visit): it is described as it stands.
  */
 function asRecord(state: RecordState): AnyRecord {
-  const record = recordFromState(state);
-  const parsed = RECORD_KINDS[state.label].schema.safeParse(record);
+  const collection = COLLECTION_OF_LABEL[state.label];
+  const record = stateToRecord(collection, state);
+  const parsed = RECORD_SCHEMA[collection].safeParse(record);
   return (parsed.success ? parsed.data : record) as AnyRecord;
 }
 

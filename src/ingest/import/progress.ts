@@ -56,7 +56,8 @@ class BarProgress implements ProgressReporter {
 
 class LineProgress implements ProgressReporter {
   private phase: string | null = null;
-  private nextTenth = 1;
+  /** The next tenth (a phase with a total) or hundred-thousand (while counting) worth a line. */
+  private nextMark = 1;
   private startedAt = Date.now();
 
   constructor(private readonly out: Writable) {}
@@ -64,20 +65,20 @@ class LineProgress implements ProgressReporter {
   update(p: ImportProgress): void {
     if (p.phase !== this.phase) {
       this.phase = p.phase;
-      this.nextTenth = 1;
+      this.nextMark = 1;
       this.startedAt = Date.now();
     }
     const rate = () => Math.round(p.done / Math.max(0.001, (Date.now() - this.startedAt) / 1000));
     if (p.total <= 0) {
       const step = Math.floor(p.done / LINE_EVERY_UNKNOWN);
-      if (step < this.nextTenth) return;
-      this.nextTenth = step + 1;
+      if (step < this.nextMark) return;
+      this.nextMark = step + 1;
       this.out.write(`import: ${PHASE_NAMES[p.phase]} ${p.done} records (${rate()} records/s)\n`);
       return;
     }
     const tenth = Math.floor((p.done * 10) / p.total);
-    if (tenth < this.nextTenth) return;
-    this.nextTenth = tenth + 1;
+    if (tenth < this.nextMark) return;
+    this.nextMark = tenth + 1;
     this.out.write(`import: ${PHASE_NAMES[p.phase]} ${tenth * 10}% (${p.done}/${p.total}, ${rate()} records/s)\n`);
   }
 
